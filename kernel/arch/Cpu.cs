@@ -1,0 +1,37 @@
+// The processor operations the arch-neutral kernel needs, declared once here and
+// implemented by the arch twins arch/x64/Cpu.X64.cs and arch/arm64/Cpu.ARM64.cs.
+// A missing twin fails the build.
+using System;
+namespace KernelStress.Kernel.Arch
+{
+    internal static partial class Cpu
+    {
+        // "x64" or "arm64", as the records report it.
+        public static partial ReadOnlySpan<byte> ArchName();
+
+        public static partial void DisableInterrupts();
+
+        public static partial void EnableInterrupts();
+
+        // Sleeps until the next interrupt.
+        public static partial void WaitForInterrupt();
+
+        // A hint inside spin loops (pause / yield).
+        public static partial void SpinWaitHint();
+
+        // A free-running counter that starts near zero at reset (TSC / CNTVCT).
+        public static partial ulong ReadCycleCounter();
+
+        // The counter's rate, measured or read once at boot.
+        public static partial ulong MeasureCycleCounterHz();
+
+        // The first free byte past the loaded image (code, data and .bss).
+        public static partial nuint ImageEnd();
+
+        // Ends the machine as a clean power-off (QEMU exits with its success code).
+        public static partial void PowerOff();
+
+        // Ends the machine after a panic (QEMU exits with its failure code where it can).
+        public static partial void HaltAfterPanic();
+    }
+}

@@ -1,0 +1,25 @@
+// The x86-64 entry from arch/x64/boot.s, in long mode with SSE on and a boot
+// stack. Order matters: the UART first (so a panic can be seen), then the
+// managed heap (statics need it), then statics, and only then arch-neutral code.
+using KernelStress.Kernel.Memory;
+using KernelStress.Kernel.Runtime;
+using System.Runtime;
+
+namespace KernelStress.Kernel.Arch
+{
+    internal static class KernelEntry
+    {
+        private const nuint ManagedHeapBytes = 8 * 1024 * 1024;
+
+        [RuntimeExport("kmain")]
+        private static void KernelMain(uint multibootMagic, nuint multibootInfo, nuint modulesStart, nuint modulesEnd)
+        {
+            Uart.Initialize();
+            if (multibootMagic != Multiboot.BootloaderMagic)
+                Panic.Halt("boot"u8, "not started by a Multiboot loader (bad magic in eax)"u8);
+            ManagedHeap.Initialize(Cpu.ImageEnd(), ManagedHeapBytes);
+            ModuleInitializer.Run(modulesStart, modulesEnd);
+            Kernel.Run(new BootInfo(Multiboot.MemoryBytes(multibootInfo)));
+        }
+    }
+}

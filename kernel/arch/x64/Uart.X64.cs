@@ -1,0 +1,46 @@
+// x86-64 twin of arch/Uart.cs: a 16550 UART on COM1 (I/O port 0x3F8), the port
+// QEMU's -serial connects first. 115200 baud, 8N1, FIFOs on, interrupts off.
+namespace KernelStress.Kernel.Arch
+{
+    internal static partial class Uart
+    {
+        private const ushort Com1 = 0x3F8;
+        private const ushort Data = Com1 + 0;           // RBR / THR (DLL while DLAB = 1)
+        private const ushort InterruptEnable = Com1 + 1; // IER (DLM while DLAB = 1)
+        private const ushort FifoControl = Com1 + 2;
+        private const ushort LineControl = Com1 + 3;
+        private const ushort ModemControl = Com1 + 4;
+        private const ushort LineStatus = Com1 + 5;
+        private const byte DataReady = 0x01;
+        private const byte TransmitHoldingEmpty = 0x20;
+
+        public static partial void Initialize()
+        {
+            PortIo.Out8(InterruptEnable, 0x00);
+            PortIo.Out8(LineControl, 0x80);  // DLAB on: the next two registers are the divisor
+            PortIo.Out8(Data, 0x01);         // divisor 1 = 115200 baud
+            PortIo.Out8(InterruptEnable, 0x00);
+            PortIo.Out8(LineControl, 0x03);  // DLAB off, 8 data bits, no parity, 1 stop bit
+            PortIo.Out8(FifoControl, 0xC7);  // enable and clear FIFOs, 14-byte threshold
+            PortIo.Out8(ModemControl, 0x03); // DTR | RTS
+        }
+
+        public static partial void WriteByte(byte value)
+        {
+            while ((PortIo.In8(LineStatus) & TransmitHoldingEmpty) == 0)
+                Cpu.SpinWaitHint();
+            PortIo.Out8(Data, value);
+        }
+
+        public static partial bool TryReadByte(out byte value)
+        {
+            if ((PortIo.In8(LineStatus) & DataReady) == 0)
+            {
+                value = 0;
+                return false;
+            }
+            value = PortIo.In8(Data);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+// A writable view of contiguous memory: an array, a stackalloc buffer or raw memory.
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace System
+{
+    public readonly ref struct Span<T>
+    {
+        internal readonly ref T _reference;
+        private readonly int _length;
+
+        public Span(T[] array)
+        {
+            if (array == null)
+            {
+                this = default;
+                return;
+            }
+            _reference = ref MemoryMarshal.GetArrayDataReference(array);
+            _length = array.Length;
+        }
+
+        public Span(T[] array, int start, int length)
+        {
+            if (array == null || (ulong)(uint)start + (uint)length > (uint)array.Length)
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowIndexOutOfRangeException();
+            _reference = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), start);
+            _length = length;
+        }
+
+        public unsafe Span(void* pointer, int length)
+        {
+            _reference = ref Unsafe.AsRef<T>(pointer);
+            _length = length;
+        }
+
+        internal Span(ref T reference, int length)
+        {
+            _reference = ref reference;
+            _length = length;
+        }
+
+        public int Length => _length;
+
+        public bool IsEmpty => _length == 0;
+
+        public ref T this[int index]
+        {
+            [Intrinsic]
+            get
+            {
+                if ((uint)index >= (uint)_length)
+                    Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowIndexOutOfRangeException();
+                return ref Unsafe.Add(ref _reference, index);
+            }
+        }
+
+        public Span<T> Slice(int start)
+        {
+            if ((uint)start > (uint)_length)
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowIndexOutOfRangeException();
+            return new Span<T>(ref Unsafe.Add(ref _reference, start), _length - start);
+        }
+
+        public Span<T> Slice(int start, int length)
+        {
+            if ((ulong)(uint)start + (uint)length > (uint)_length)
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowIndexOutOfRangeException();
+            return new Span<T>(ref Unsafe.Add(ref _reference, start), length);
+        }
+
+        public void Clear()
+        {
+            SpanHelpers.ClearWithoutReferences(ref Unsafe.As<T, byte>(ref _reference), (nuint)_length * (nuint)Unsafe.SizeOf<T>());
+        }
+
+        public void Fill(T value)
+        {
+            for (int i = 0; i < _length; i++)
+                Unsafe.Add(ref _reference, i) = value;
+        }
+
+        public void CopyTo(Span<T> destination)
+        {
+            if ((uint)_length > (uint)destination.Length)
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentException();
+            SpanHelpers.Memmove(ref Unsafe.As<T, byte>(ref destination._reference), ref Unsafe.As<T, byte>(ref _reference), (nuint)_length * (nuint)Unsafe.SizeOf<T>());
+        }
+
+        public bool TryCopyTo(Span<T> destination)
+        {
+            if ((uint)_length > (uint)destination.Length)
+                return false;
+            CopyTo(destination);
+            return true;
+        }
+
+        public static implicit operator Span<T>(T[] array) => new Span<T>(array);
+
+        public static implicit operator ReadOnlySpan<T>(Span<T> span) => new ReadOnlySpan<T>(ref span._reference, span._length);
+    }
+}

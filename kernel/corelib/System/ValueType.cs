@@ -1,0 +1,5 @@
+// Base of all structs. CONTRACT with ilc: no fields.
+namespace System
+{
+    public abstract class ValueType { }
+}
