@@ -1,6 +1,10 @@
-// The arch-neutral kernel: entered once from the arch entry with statics ready.
-using System;
-using KernelStress.Kernel.Arch;
+// The arch-neutral kernel, entered once from the arch entry (arch/<arch>/KernelEntry)
+// with the UART up and statics initialised. Boot order: clock, the command
+// catalog's self-check, the boot record, then the shell, which never returns.
+using KernelStress.Kernel.Records;
+using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Time;
+using KernelStress.Shell;
 
 namespace KernelStress.Kernel
 {
@@ -8,24 +12,17 @@ namespace KernelStress.Kernel
     {
         public static void Run(in BootInfo boot)
         {
-            Write("KernelStress booting\r\n"u8);
-            ulong hz = Cpu.MeasureCycleCounterHz();
-            Write("ks> "u8);
-            while (true)
-            {
-                if (Uart.TryReadByte(out byte b))
-                {
-                    if (b == (byte)'q')
-                        Cpu.PowerOff();
-                    Uart.WriteByte(b);
-                }
-            }
-        }
+            Clock.Initialize();
+            var catalogError = new ErrorMessage();
+            if (!ShellCommands.Catalog.Validate(catalogError))
+                Panic.Halt("shell"u8, catalogError.Text);
 
-        private static void Write(ReadOnlySpan<byte> text)
-        {
-            for (int i = 0; i < text.Length; i++)
-                Uart.WriteByte(text[i]);
+            TextSink output = KernelConsole.Out;
+            output.Write("KernelStress "u8);
+            output.Write(KernelVersion.Text);
+            output.WriteLine(" - a kernel that stresses itself. Type 'help' for the commands."u8);
+            BootRecord.Emit(boot, 1, Clock.NowNanoseconds);
+            new KernelShell(output).Run();
         }
     }
 }

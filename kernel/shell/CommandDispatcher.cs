@@ -1,0 +1,36 @@
+// Maps a parsed command's id to the kernel code that runs it. The grammar (names,
+// flags, ranges, help text) lives in the portable catalog (kernel.Shell/ShellCommands.cs);
+// this file is the only place that knows which kernel code serves which id.
+using KernelStress.Kernel.Shell.Commands;
+using KernelStress.Shell;
+
+namespace KernelStress.Kernel.Shell
+{
+    internal static class CommandDispatcher
+    {
+        public static void Run(ParsedCommand command, TextSink output)
+        {
+            switch ((ShellCommandId)command.CommandId)
+            {
+                case ShellCommandId.Help:
+                    HelpWriter.Write(ShellCommands.Catalog, command, output);
+                    break;
+                case ShellCommandId.Version:
+                    VersionCommand.Run(output);
+                    break;
+                case ShellCommandId.Echo:
+                    EchoCommand.Run(command, output);
+                    break;
+                case ShellCommandId.Poweroff:
+                    PowerOffCommand.Run(output);
+                    break;
+                default:
+                    // The catalog and this switch disagree: a programming error, not bad input.
+                    output.Write("error: command '"u8);
+                    output.Write(command.Tokens[0]);
+                    output.WriteLine("' has no kernel implementation"u8);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+// The `ks> ` read-eval loop on the primary UART. Input is polled byte by byte
+// into the portable LineEditor (echo, backspace, line limits, byte checks); a
+// finished line is parsed against the portable command catalog and dispatched.
+// Every rejected line gets exactly one `error:` line and the prompt returns.
+// Owns the editor and the parse result, both allocated once.
+using KernelStress.Kernel.Arch;
+using KernelStress.Shell;
+
+namespace KernelStress.Kernel.Shell
+{
+    internal sealed class KernelShell
+    {
+        private readonly TextSink _out;
+        private readonly LineEditor _editor;
+        private readonly ParsedCommand _parsed = new ParsedCommand();
+
+        public KernelShell(TextSink output)
+        {
+            _out = output;
+            _editor = new LineEditor(output);
+        }
+
+        public void Run()
+        {
+            Prompt();
+            while (true)
+            {
+                if (!Uart.TryReadByte(out byte input))
+                {
+                    Cpu.SpinWaitHint();
+                    continue;
+                }
+                switch (_editor.Feed(input))
+                {
+                    case LineStatus.Ready:
+                        Execute();
+                        Prompt();
+                        break;
+                    case LineStatus.Rejected:
+                        _out.WriteLine(_editor.Error);
+                        Prompt();
+                        break;
+                    case LineStatus.Empty:
+                    case LineStatus.Cancelled:
+                        Prompt();
+                        break;
+                }
+            }
+        }
+
+        private void Execute()
+        {
+            switch (CommandParser.Parse(ShellCommands.Catalog, _editor.Line, _parsed))
+            {
+                case ParseStatus.Error:
+                    _out.WriteLine(_parsed.Error);
+                    return;
+                case ParseStatus.Empty:
+                    return;
+            }
+            CommandDispatcher.Run(_parsed, _out);
+        }
+
+        private void Prompt() => _out.Write("ks> "u8);
+    }
+}
