@@ -1,6 +1,7 @@
 // Maps a parsed command's id to the kernel code that runs it. The grammar (names,
 // flags, ranges, help text) lives in the portable catalog (kernel.Shell/ShellCommands.cs);
 // this file is the only place that knows which kernel code serves which id.
+using KernelStress.Kernel.SelfTest;
 using KernelStress.Kernel.Shell.Commands;
 using KernelStress.Shell;
 
@@ -23,6 +24,27 @@ namespace KernelStress.Kernel.Shell
                     break;
                 case ShellCommandId.Poweroff:
                     PowerOffCommand.Run(output);
+                    break;
+                case ShellCommandId.Prng:
+                    PrngCommand.Run(command, output);
+                    break;
+                case ShellCommandId.Metrics:
+                    MetricsCommand.Run(output);
+                    break;
+                case ShellCommandId.MetricsReset:
+                    MetricsCommand.Reset(output);
+                    break;
+                case ShellCommandId.Selftest:
+                    SelftestCommand.RunAll(output);
+                    break;
+                case ShellCommandId.SelftestPrng:
+                    SelftestCommand.RunOne(SelfTestSuite.Prng, output);
+                    break;
+                case ShellCommandId.SelftestMetrics:
+                    SelftestCommand.RunOne(SelfTestSuite.Metrics, output);
+                    break;
+                case ShellCommandId.SelftestShell:
+                    SelftestCommand.RunOne(SelfTestSuite.Shell, output);
                     break;
                 default:
                     // The catalog and this switch disagree: a programming error, not bad input.

@@ -2,8 +2,11 @@
 // into the portable LineEditor (echo, backspace, line limits, byte checks); a
 // finished line is parsed against the portable command catalog and dispatched.
 // Every rejected line gets exactly one `error:` line and the prompt returns.
+// Each command's run time is recorded in KernelMetrics.CommandLatency.
 // Owns the editor and the parse result, both allocated once.
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Metrics;
+using KernelStress.Kernel.Time;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Shell
@@ -58,7 +61,9 @@ namespace KernelStress.Kernel.Shell
                 case ParseStatus.Empty:
                     return;
             }
+            ulong started = Clock.NowNanoseconds;
             CommandDispatcher.Run(_parsed, _out);
+            KernelMetrics.CommandLatency.Record(Clock.NowNanoseconds - started);
         }
 
         private void Prompt() => _out.Write("ks> "u8);

@@ -1,0 +1,69 @@
+// The kernel shell's command table. Adding a command is adding a row here (and an id in
+// ShellCommandId); flags a command shares with its subcommands go on the parent row.
+// The kernel calls Catalog.Validate once at start-up and panics if it fails.
+// Field order matters: static fields initialise top to bottom, so Catalog comes last.
+namespace KernelStress.Shell;
+
+public static class ShellCommands
+{
+    public static readonly CommandSpec Help = new CommandSpec((int)ShellCommandId.Help, "help",
+        "List the commands, or describe one with its arguments and flags",
+        new[] { PositionalSpec.Text("COMMAND", false, "The command to describe, with any subcommand words") },
+        new FlagSpec[0]);
+
+    public static readonly CommandSpec Version = new CommandSpec((int)ShellCommandId.Version, "version",
+        "Print the kernel version",
+        new PositionalSpec[0],
+        new FlagSpec[0]);
+
+    public static readonly CommandSpec Echo = new CommandSpec((int)ShellCommandId.Echo, "echo",
+        "Print the arguments joined by one space",
+        new[] { PositionalSpec.Text("TEXT", false, "The words to print; quote a word to keep its spaces") },
+        new FlagSpec[0]);
+
+    public static readonly CommandSpec Poweroff = new CommandSpec((int)ShellCommandId.Poweroff, "poweroff",
+        "Power the machine off",
+        new PositionalSpec[0],
+        new FlagSpec[0]);
+
+    public static readonly FlagSpec PrngSeed = FlagSpec.Unsigned("--seed", "N", 0, ulong.MaxValue,
+        "The seed; when absent one is chosen from the clock, printed and recorded");
+
+    public static readonly FlagSpec PrngCount = FlagSpec.Unsigned("--count", "K", 1, 1_000_000,
+        "How many numbers to print (default 10)");
+
+    public static readonly FlagSpec PrngGenerator = FlagSpec.Choice("--gen", new[] { "xorshift64", "xorshift64star" },
+        "The generator (default xorshift64star)");
+
+    public static readonly CommandSpec Prng = new CommandSpec((int)ShellCommandId.Prng, "prng",
+        "Print pseudo-random numbers, one per line, and a result record",
+        new PositionalSpec[0],
+        new[] { PrngSeed, PrngCount, PrngGenerator });
+
+    public static readonly CommandSpec Metrics = new CommandSpec((int)ShellCommandId.Metrics, "metrics",
+        "Show the kernel's latency histograms and autonomy counters",
+        new FlagSpec[0], false,
+        new[]
+        {
+            new CommandSpec((int)ShellCommandId.MetricsReset, "reset", "Zero the histograms and counters",
+                new PositionalSpec[0], new FlagSpec[0]),
+        });
+
+    public static readonly CommandSpec Selftest = new CommandSpec((int)ShellCommandId.Selftest, "selftest",
+        "Run the portable libraries' self-tests inside the kernel (KTAP output)",
+        new FlagSpec[0], false,
+        new[]
+        {
+            new CommandSpec((int)ShellCommandId.SelftestPrng, "prng", "Only the PRNG self-tests",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.SelftestMetrics, "metrics", "Only the metrics self-tests",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.SelftestShell, "shell", "Only the shell self-tests",
+                new PositionalSpec[0], new FlagSpec[0]),
+        });
+
+    public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
+    {
+        Help, Version, Echo, Prng, Metrics, Selftest, Poweroff,
+    });
+}
