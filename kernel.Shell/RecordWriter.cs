@@ -15,7 +15,7 @@
 // with reason "record overflow", "malformed record" or "invalid record type" (the last one without
 // wanted_type), and returns false. MinimumJsonCapacity guarantees that this record always fits.
 //
-// seq comes from one process-wide counter (Interlocked), starting at 1, taken in Begin: every record,
+// seq comes from one process-wide counter (Interlocked), starting at 0 (the boot record), taken in Begin: every record,
 // from any writer on any CPU, gets a distinct and larger seq than the records begun before it. A writer
 // instance holds one record at a time and is not thread-safe: use one per CPU or context. Records from
 // several writers reach the UART in seq order only if the caller holds the UART from Begin to End.
@@ -32,7 +32,8 @@ public sealed class RecordWriter
     // "@@KS1 " + up to 10 length digits (an int) + " " + 8 hex digits + " ".
     private const int HeaderCapacity = 6 + 10 + 1 + AsciiFormat.Hex32Length + 1;
 
-    private static ulong s_lastSeq;
+    // The number of records begun so far; the next record's seq.
+    private static ulong s_nextSeq;
 
     private readonly TextSink _sink;
     private readonly int _jsonCapacity;
@@ -56,7 +57,7 @@ public sealed class RecordWriter
     /// <summary>Starts a record of the given type (discarding any record begun and not ended).</summary>
     public JsonWriter Begin(ReadOnlySpan<byte> type)
     {
-        _seq = Interlocked.Increment(ref s_lastSeq);
+        _seq = Interlocked.Increment(ref s_nextSeq) - 1;
         _typeValid = IsValidType(type);
         _typeLength = _typeValid ? type.Length : 0;
         type.Slice(0, _typeLength).CopyTo(_type);

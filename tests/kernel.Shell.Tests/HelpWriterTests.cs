@@ -28,6 +28,9 @@ public class HelpWriterTests
             "  help      List the commands, or describe one with its arguments and flags\r\n" +
             "  version   Print the kernel version\r\n" +
             "  echo      Print the arguments joined by one space\r\n" +
+            "  prng      Print pseudo-random numbers, one per line, and a result record\r\n" +
+            "  metrics   Show the kernel's latency histograms and autonomy counters\r\n" +
+            "  selftest  Run the portable libraries' self-tests inside the kernel (KTAP output)\r\n" +
             "  poweroff  Power the machine off\r\n",
             Help(ShellCommands.Catalog, "help"));
 

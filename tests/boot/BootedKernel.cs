@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using KernelStress.Tool;
+using KernelStress.Tool.Building;
+using KernelStress.Tool.Machines;
+using KernelStress.Tool.Sessions;
+using KernelStress.Tool.Uart;
+using Xunit;
+
+namespace KernelStress.Boot.Tests;
+
+/// <summary>
+/// Shared by every scenario (one xunit collection, so they run one after another): builds the
+/// kernel image once (dotnet build kernel/Kernel.csproj, incremental), then runs one QEMU session
+/// that types <see cref="SharedCommands"/> and powers off. Scenarios read that session; the few
+/// that need a session of their own call <see cref="RunAsync"/>. Every wait is bounded by the
+/// machine profile's timeouts and the runner kills QEMU on every path.
+///
+/// The arch is x64 unless KSTRESS_ARCH says otherwise (arm64 joins when its image builds).
+/// </summary>
+public sealed class BootedKernel : IAsyncLifetime
+{
+    /// <summary>The shared session's commands, in order. Scenarios look up their command's output by its text.</summary>
+    public static readonly string[] SharedCommands = { "help", "frob", "version", "version --bogus", "echo hello world" };
+
+    public string Arch { get; } = Environment.GetEnvironmentVariable("KSTRESS_ARCH") is { Length: > 0 } arch ? arch : "x64";
+
+    public MachineProfile Profile { get; private set; } = null!;
+
+    public string ImagePath { get; private set; } = null!;
+
+    /// <summary>The shared session.</summary>
+    public SessionResult Session { get; private set; } = null!;
+
+    /// <summary>What the UART showed during the shared session, as a person would read it (for failure messages).</summary>
+    public string Transcript { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Profile = ProfileCatalog.Load().ForArch(Arch);
+        KernelBuild.Outcome build = await KernelBuild.RunAsync(Arch, CancellationToken.None);
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kernel build for {Arch} failed (exit {build.ExitCode}):\n" + string.Join("\n", build.Output));
+        }
+        ImagePath = RepoRoot.Resolve(Profile.Image);
+        Assert.True(File.Exists(ImagePath), $"the build did not produce {Profile.Image}");
+
+        (Session, Transcript) = await RunWithTranscriptAsync(SharedCommands);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A session of its own, through the same runner <c>kstress run</c> uses.</summary>
+    public async Task<SessionResult> RunAsync(params string[] commands) => (await RunWithTranscriptAsync(commands)).Result;
+
+    /// <summary>The UART lines a command printed: from its echo line to the next prompt (records excluded).</summary>
+    public IReadOnlyList<string> OutputOf(string command)
+    {
+        List<LineReceived> lines = Lines(Session).ToList();
+        int echo = lines.FindIndex(l => l.IsEcho && l.EchoedCommand == command);
+        Assert.True(echo >= 0, $"no echo of '{command}' in the session:\n{Transcript}");
+        return lines.Skip(echo + 1).TakeWhile(l => !l.IsEcho && !l.HasRecord).Select(l => l.Text).ToList();
+    }
+
+    public static IEnumerable<LineReceived> Lines(SessionResult session)
+    {
+        var parser = new UartStreamParser();
+        return parser.Feed(session.Log).Concat(parser.Complete()).OfType<LineReceived>().ToList();
+    }
+
+    private async Task<(SessionResult Result, string Transcript)> RunWithTranscriptAsync(string[] commands)
+    {
+        var transcript = new StringWriter();
+        SessionOptions options = SessionOptions.ForProfile(Profile, ImagePath, commands);
+        SessionResult result = await new SessionRunner(QemuMachine.Launcher, new UartConsole(transcript)).RunAsync(options, CancellationToken.None);
+        return (result, transcript.ToString());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BootCollection : ICollectionFixture<BootedKernel>
+{
+    public const string Name = "boot";
+}

@@ -1,0 +1,132 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using KernelStress.Tool.Reports;
+using KernelStress.Tool.Uart;
+
+namespace KernelStress.Tool.Commands;
+
+/// <summary>
+/// <c>kstress parse LOG|- [--format json] [-o FILE]</c>: turns a captured UART log (a <c>run --log</c>
+/// file, a serial capture from a board) into the same report <c>run</c> writes. Commands are read
+/// from the echo lines; boot_ms and qemu_exit_code are null (nothing measured them).
+/// </summary>
+public static class ParseCommand
+{
+    private static readonly Argument<string> s_log = new("LOG")
+    {
+        Description = "The captured UART log, or - to read standard input",
+    };
+
+    private static readonly Option<string> s_format = new("--format")
+    {
+        Description = "Output format",
+        DefaultValueFactory = _ => "json",
+        HelpName = "json",
+    };
+
+    private static readonly Option<string?> s_output = new("--output", "-o")
+    {
+        Description = "Write the report to FILE (atomically) instead of standard output",
+        HelpName = "FILE",
+    };
+
+    static ParseCommand()
+    {
+        s_format.AcceptOnlyFromAmong(System.Linq.Enumerable.ToArray(ReportWriters.Formats));
+    }
+
+    public static Command Create()
+    {
+        var command = new Command("parse",
+            "Parse a captured UART log into the run report (verdict from the records and error lines). "
+            + "Exit codes: 0 pass; 1 an 'error:' line or a FAIL result; 2 no boot record, a panic, corrupt records; 64 bad arguments or unreadable LOG.")
+        {
+            s_log,
+            s_format,
+            s_output,
+        };
+        command.SetAction((parse, ct) => HandleAsync(parse.GetValue(s_log)!, parse.GetValue(s_format)!, parse.GetValue(s_output),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        return command;
+    }
+
+    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
+    {
+        IReportWriter writer = ReportWriters.Get(format);
+        RunReport report;
+        await using (Stream input = Open(log))
+        {
+            report = await ParseAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (output is null)
+        {
+            using var buffer = new MemoryStream();
+            writer.Write(report, buffer);
+            stdOut.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            stdOut.Flush();
+        }
+        else
+        {
+            AtomicFile.Write(output, stream => writer.Write(report, stream));
+        }
+
+        string where = log == "-" ? "standard input" : log;
+        switch (report.Verdict)
+        {
+            case Verdict.Pass:
+                stdErr.WriteLine($"kstress: PASS: {where}: {report.Commands.Count} command(s), {report.Records.Count} record(s)");
+                break;
+            case Verdict.Fail:
+                foreach (string failure in report.FailureLines())
+                {
+                    stdErr.WriteLine($"kstress: FAIL: {where}: {failure}");
+                }
+                break;
+            default:
+                stdErr.WriteLine($"kstress: error: {where}: {report.Error}");
+                break;
+        }
+        return (int)report.ExitCode;
+    }
+
+    /// <summary>Parses a whole log, streaming it through the same parser <c>run</c> uses.</summary>
+    public static async Task<RunReport> ParseAsync(Stream input, CancellationToken cancellationToken)
+    {
+        var parser = new UartStreamParser();
+        var builder = new ReportBuilder(commandsFromEcho: true);
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            foreach (UartEvent e in parser.Feed(buffer.AsSpan(0, n)))
+            {
+                builder.Observe(e);
+            }
+        }
+        foreach (UartEvent e in parser.Complete())
+        {
+            builder.Observe(e);
+        }
+        return builder.Build(Array.Empty<string>(), bootMs: null, qemuExitCode: null);
+    }
+
+    private static Stream Open(string log)
+    {
+        if (log == "-")
+        {
+            return Console.OpenStandardInput();
+        }
+        try
+        {
+            return File.OpenRead(log);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KstressException(ExitCode.Usage, $"cannot read LOG '{log}': {e.Message}: check the path, or pass - to read standard input");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace KernelStress.Tool.Machines;
+
+/// <summary>
+/// A QEMU process with its stdin/stdout as the UART (-serial stdio). A pump task copies stdout
+/// into a channel so reads can time out; stderr is collected for messages.
+///
+/// No orphans: every machine is killed in <see cref="DisposeAsync"/>, and machines still alive
+/// when the tool's process exits (Ctrl-C, SIGTERM, an unexpected exception) are killed by a
+/// ProcessExit hook. Ctrl-C from a terminal also reaches QEMU itself (same process group).
+/// </summary>
+public sealed class QemuMachine : IMachine
+{
+    private static readonly ConcurrentDictionary<QemuMachine, byte> s_live = new();
+    private static int s_hooked;
+
+    private readonly Process _process;
+    private readonly Channel<byte[]> _output = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly StringBuilder _stderr = new();
+    private readonly Task _stdoutPump;
+    private readonly Task _stderrPump;
+    private int _killed;
+
+    private QemuMachine(Process process)
+    {
+        _process = process;
+        _stdoutPump = Task.Run(PumpStdoutAsync);
+        _stderrPump = Task.Run(PumpStderrAsync);
+    }
+
+    public static IMachineLauncher Launcher { get; } = new QemuLauncher();
+
+    public string ErrorOutput
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static QemuMachine Start(QemuCommandLine commandLine)
+    {
+        if (Interlocked.Exchange(ref s_hooked, 1) == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        }
+
+        var info = new ProcessStartInfo(commandLine.FileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in commandLine.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new Win32Exception("Process.Start returned null");
+        }
+        catch (Win32Exception e)
+        {
+            throw new KstressException(ExitCode.Infrastructure,
+                $"cannot start {commandLine.FileName}: {e.Message}: install QEMU (./kstress installs the Debian packages qemu-system-x86 and qemu-system-arm) or put it on PATH");
+        }
+
+        var machine = new QemuMachine(process);
+        s_live.TryAdd(machine, 0);
+        return machine;
+    }
+
+    public ValueTask<byte[]?> ReadAsync(CancellationToken cancellationToken) => ReadCoreAsync(cancellationToken);
+
+    private async ValueTask<byte[]?> ReadCoreAsync(CancellationToken cancellationToken)
+    {
+        if (await _output.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) && _output.Reader.TryRead(out byte[]? chunk))
+        {
+            return chunk;
+        }
+        return null;
+    }
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream stdin = _process.StandardInput.BaseStream;
+            await stdin.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // QEMU has exited and closed its stdin; the reader sees the end of the output and
+            // reports the exit, which says more than a broken pipe.
+        }
+    }
+
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_stdoutPump, _stderrPump).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return _process.ExitCode;
+    }
+
+    public void Kill()
+    {
+        if (Interlocked.Exchange(ref _killed, 1) != 0)
+        {
+            return;
+        }
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill.
+        }
+        catch (Win32Exception)
+        {
+            // Already gone.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        s_live.TryRemove(this, out _);
+        _process.Dispose();
+    }
+
+    private async Task PumpStdoutAsync()
+    {
+        byte[] buffer = new byte[4096];
+        try
+        {
+            Stream stdout = _process.StandardOutput.BaseStream;
+            int n;
+            while ((n = await stdout.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                _output.Writer.TryWrite(buffer.AsSpan(0, n).ToArray());
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+        finally
+        {
+            _output.Writer.TryComplete();
+        }
+    }
+
+    private async Task PumpStderrAsync()
+    {
+        char[] buffer = new char[1024];
+        try
+        {
+            int n;
+            while ((n = await _process.StandardError.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                lock (_stderr)
+                {
+                    _stderr.Append(buffer, 0, n);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+    }
+
+    private static void KillAll()
+    {
+        foreach (QemuMachine machine in s_live.Keys)
+        {
+            machine.Kill();
+        }
+    }
+
+    private sealed class QemuLauncher : IMachineLauncher
+    {
+        public IMachine Start(QemuCommandLine commandLine) => QemuMachine.Start(commandLine);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using KernelStress.Tool.Uart;
+
+namespace KernelStress.Tool.Reports;
+
+/// <summary>
+/// Turns the parser's events into a <see cref="RunReport"/>: keeps the trusted records and the
+/// corrupt findings, attributes each <c>error:</c> line to the command being answered, keeps the
+/// last UART lines for error messages, and decides the verdict.
+///
+/// Commands come from the runner (<see cref="BeginCommand"/>/<see cref="EndCommand"/>, which
+/// knows what it typed and when the prompt came back) or, for a captured log, from the echo lines
+/// ("ks> CMD") and the prompts between them. The closing <c>poweroff</c> is not a command of the
+/// report in either case, so a <c>run --log</c> file parses back to the same commands.
+/// </summary>
+public sealed class ReportBuilder
+{
+    public const string PowerOffCommand = "poweroff";
+    private const int TailLines = 20;
+
+    private readonly bool _commandsFromEcho;
+    private readonly List<CommandOutcome> _commands = new();
+    private readonly List<UartRecord> _records = new();
+    private readonly List<CorruptFinding> _corrupt = new();
+    private readonly Queue<string> _tail = new();
+    private CommandOutcome? _current;
+
+    /// <param name="commandsFromEcho">True for a captured log: commands are read from the echo lines.</param>
+    public ReportBuilder(bool commandsFromEcho)
+    {
+        _commandsFromEcho = commandsFromEcho;
+    }
+
+    public UartRecord? Boot => _records.FirstOrDefault(r => r.Type == "boot");
+
+    public UartRecord? Bye => _records.LastOrDefault(r => r.Type == "bye");
+
+    public UartRecord? Panic => _records.FirstOrDefault(r => r.Type == "panic");
+
+    /// <summary>The last lines seen (up to 20), for messages about a session that went wrong.</summary>
+    public IReadOnlyCollection<string> Tail => _tail;
+
+    public void Observe(UartEvent e)
+    {
+        switch (e)
+        {
+            case LineReceived line:
+                _tail.Enqueue(line.Text);
+                if (_tail.Count > TailLines)
+                {
+                    _tail.Dequeue();
+                }
+                if (_commandsFromEcho && line.IsEcho)
+                {
+                    EndCommand(null);
+                    if (line.EchoedCommand != PowerOffCommand)
+                    {
+                        BeginCommand(line.EchoedCommand);
+                    }
+                }
+                else if (line.Error is { } error && _current is not null)
+                {
+                    _current.Errors.Add(error);
+                }
+                break;
+            case PromptShown when _commandsFromEcho:
+                EndCommand(null);
+                break;
+            case RecordReceived received:
+                _records.Add(received.Record);
+                break;
+            case CorruptFound corrupt:
+                _corrupt.Add(corrupt.Finding);
+                break;
+        }
+    }
+
+    public void BeginCommand(string command)
+    {
+        _current = new CommandOutcome { Command = command };
+        _commands.Add(_current);
+    }
+
+    public void EndCommand(long? durationMs)
+    {
+        if (_current is not null)
+        {
+            _current.DurationMs = durationMs;
+            _current = null;
+        }
+    }
+
+    /// <summary>
+    /// The report. <paramref name="problems"/> are the runner's own findings (no prompt, hang,
+    /// exit code...); the builder adds what the stream itself shows: no boot record, a panic,
+    /// corrupt records. Any problem makes the verdict ERROR.
+    /// </summary>
+    public RunReport Build(IEnumerable<string> problems, long? bootMs, int? qemuExitCode)
+    {
+        var all = new List<string>(problems);
+        if (Panic is { } panic)
+        {
+            all.Insert(0, $"kernel panic (line {panic.Line}): {RecordText.Compact(panic)}");
+        }
+        if (Boot is null)
+        {
+            all.Add("no boot record: the kernel did not report that it booted");
+        }
+        if (_corrupt.Count > 0)
+        {
+            CorruptFinding first = _corrupt[0];
+            all.Add($"{_corrupt.Count} corrupt record(s) or seq anomalies, the first at line {first.Line}: {first.Reason}");
+        }
+
+        List<JsonElement> results = _records.Where(r => r.Type == "result").Select(r => r.Body).ToList();
+        bool failed = RunReport.FailureLines(_commands, results).Any();
+        return new RunReport
+        {
+            Verdict = all.Count > 0 ? Verdict.Error : failed ? Verdict.Fail : Verdict.Pass,
+            Error = all.Count > 0 ? string.Join("; ", all) : null,
+            BootMs = bootMs,
+            QemuExitCode = qemuExitCode,
+            Commands = _commands.ToList(),
+            Results = results,
+            Records = _records.Select(r => r.Body).ToList(),
+            Corrupt = _corrupt.ToList(),
+        };
+    }
+}

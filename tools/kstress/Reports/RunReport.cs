@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KernelStress.Tool.Uart;
+
+namespace KernelStress.Tool.Reports;
+
+/// <summary>
+/// The outcome of one session (<c>run</c>) or one captured log (<c>parse</c>), in the shape every
+/// output format renders. JSON field names are the snake_case of these properties, in this order
+/// (Reports/ReportJsonContext.cs). Schema 1:
+/// <code>
+/// {"schema":1,"verdict":"PASS|FAIL|ERROR","error":null|"why ERROR","boot_ms":N|null,
+///  "qemu_exit_code":N|null,"commands":[{"command":"...","errors":["error: ..."],"duration_ms":N|null}],
+///  "results":[result records],"records":[every trusted record],"corrupt":[{"line":N,"reason":"..."}]}
+/// </code>
+/// </summary>
+public sealed class RunReport
+{
+    public const int CurrentSchema = 1;
+
+    public int Schema { get; init; } = CurrentSchema;
+
+    /// <summary>PASS, FAIL (a command error or a FAIL result) or ERROR (the run could not be judged).</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>Why the verdict is ERROR (problems joined with "; "); null otherwise.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Host-measured milliseconds from QEMU start to the first prompt; null for parse.</summary>
+    public long? BootMs { get; init; }
+
+    /// <summary>QEMU's exit code; null for parse, or when QEMU had to be killed.</summary>
+    public int? QemuExitCode { get; init; }
+
+    public required List<CommandOutcome> Commands { get; init; }
+
+    /// <summary>The records of type "result" (also present in <see cref="Records"/>).</summary>
+    public required List<JsonElement> Results { get; init; }
+
+    /// <summary>Every trusted record, in stream order.</summary>
+    public required List<JsonElement> Records { get; init; }
+
+    public required List<CorruptFinding> Corrupt { get; init; }
+
+    /// <summary>Why the verdict is FAIL, one line per reason: each error line of a command, each FAIL result.</summary>
+    public IEnumerable<string> FailureLines() => FailureLines(Commands, Results);
+
+    public static IEnumerable<string> FailureLines(IEnumerable<CommandOutcome> commands, IEnumerable<JsonElement> results)
+    {
+        foreach (CommandOutcome command in commands)
+        {
+            foreach (string error in command.Errors)
+            {
+                yield return $"'{command.Command}' answered: {error}";
+            }
+        }
+        foreach (JsonElement result in results)
+        {
+            if (result.TryGetProperty("verdict", out JsonElement verdict) && verdict.ValueKind == JsonValueKind.String && verdict.GetString() == "FAIL")
+            {
+                yield return $"result FAIL: {RecordText.Compact(result)}";
+            }
+        }
+    }
+
+    [JsonIgnore]
+    public ExitCode ExitCode => Verdict switch
+    {
+        Verdict.Pass => ExitCode.Pass,
+        Verdict.Fail => ExitCode.TestFailure,
+        _ => ExitCode.Infrastructure,
+    };
+}
+
+/// <summary>One command typed at the prompt, the error lines it got, and how long it took to the next prompt.</summary>
+public sealed class CommandOutcome
+{
+    public required string Command { get; init; }
+
+    public List<string> Errors { get; } = new();
+
+    public long? DurationMs { get; set; }
+}
+
+public enum Verdict
+{
+    [JsonStringEnumMemberName("PASS")]
+    Pass,
+
+    [JsonStringEnumMemberName("FAIL")]
+    Fail,
+
+    [JsonStringEnumMemberName("ERROR")]
+    Error,
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using KernelStress.Tool.Machines;
+
+namespace KernelStress.Tool.Sessions;
+
+/// <summary>One scripted session: which machine and image, and the commands to type.</summary>
+public sealed record SessionOptions
+{
+    public required MachineProfile Profile { get; init; }
+
+    /// <summary>Absolute path of the image to boot.</summary>
+    public required string ImagePath { get; init; }
+
+    public required int MemoryMb { get; init; }
+
+    public required int Smp { get; init; }
+
+    public required IReadOnlyList<string> Commands { get; init; }
+
+    /// <summary>How long each command may take to bring the prompt back.</summary>
+    public required TimeSpan CommandTimeout { get; init; }
+
+    /// <summary>Limit from QEMU start to the first prompt, and from poweroff to QEMU's exit.</summary>
+    public required TimeSpan BootTimeout { get; init; }
+
+    /// <summary>Defaults from the profile: its memory, CPUs and timeouts.</summary>
+    public static SessionOptions ForProfile(MachineProfile profile, string imagePath, IReadOnlyList<string> commands) => new()
+    {
+        Profile = profile,
+        ImagePath = imagePath,
+        MemoryMb = profile.MemoryMb.Default,
+        Smp = profile.Smp.Default,
+        Commands = commands,
+        CommandTimeout = TimeSpan.FromSeconds(profile.CommandTimeoutSeconds),
+        BootTimeout = TimeSpan.FromSeconds(profile.BootTimeoutSeconds),
+    };
+}

@@ -1,0 +1,161 @@
+using System;
+using System.IO.Hashing;
+using System.Text;
+using System.Text.Json;
+
+namespace KernelStress.Tool.Uart;
+
+/// <summary>
+/// Decodes one record frame, <c>@@KS1 &lt;len&gt; &lt;crc32&gt; &lt;json&gt;</c>: len is the decimal
+/// byte length of json, crc32 its CRC-32 (IEEE, as zlib) in 8 lowercase hex digits. A frame is
+/// trusted only if both check out and the JSON is an object with a "type" string and an integer
+/// "seq". A bad frame ends where the next marker on the line starts (or at the end of the line),
+/// so a damaged record never takes its neighbour with it.
+/// </summary>
+public static class RecordFrame
+{
+    public static ReadOnlySpan<byte> Marker => "@@KS1 "u8;
+
+    private const int CrcDigits = 8;
+    private const int MaxLengthDigits = 9;
+
+    /// <summary>The outcome for the frame whose marker starts at <c>markerAt</c>; decoding resumes at <c>End</c>.</summary>
+    public readonly record struct Outcome(UartRecord? Record, string? Corruption, int End);
+
+    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded)
+    {
+        int headerStart = markerAt + Marker.Length;
+        int next = line.Slice(headerStart).IndexOf(Marker);
+        int segmentEnd = next < 0 ? line.Length : headerStart + next;
+
+        // Only the last, unterminated line of a stream can be cut short; anywhere else a short
+        // frame is damage, not truncation.
+        bool streamTail = streamEnded && segmentEnd == line.Length;
+        const string Truncated = "truncated: the stream ended inside the record header";
+
+        int p = headerStart;
+        while (p < segmentEnd && p - headerStart <= MaxLengthDigits && IsDigit(line[p]))
+        {
+            p++;
+        }
+        int lengthDigits = p - headerStart;
+        if (lengthDigits == 0 || lengthDigits > MaxLengthDigits || p >= segmentEnd || line[p] != (byte)' ')
+        {
+            return new Outcome(null, streamTail && p >= segmentEnd && lengthDigits <= MaxLengthDigits
+                ? Truncated
+                : "malformed header: the length after '@@KS1 ' is not a decimal number followed by a space", segmentEnd);
+        }
+        int declaredLength = int.Parse(line.Slice(headerStart, lengthDigits));
+
+        int crcStart = p + 1;
+        if (crcStart + CrcDigits >= segmentEnd)
+        {
+            return new Outcome(null, streamTail && IsLowerHex(line.Slice(crcStart, Math.Min(CrcDigits, segmentEnd - crcStart)))
+                ? Truncated
+                : "malformed header: the crc32 field is not 8 lowercase hex digits followed by a space", segmentEnd);
+        }
+        if (!IsLowerHex(line.Slice(crcStart, CrcDigits)) || line[crcStart + CrcDigits] != (byte)' ')
+        {
+            return new Outcome(null, "malformed header: the crc32 field is not 8 lowercase hex digits followed by a space", segmentEnd);
+        }
+        uint declaredCrc = uint.Parse(line.Slice(crcStart, CrcDigits), System.Globalization.NumberStyles.AllowHexSpecifier);
+
+        int payloadStart = crcStart + CrcDigits + 1;
+        if (declaredLength <= line.Length - payloadStart)
+        {
+            ReadOnlySpan<byte> payload = line.Slice(payloadStart, declaredLength);
+            if (Crc32.HashToUInt32(payload) == declaredCrc)
+            {
+                int end = payloadStart + declaredLength;
+                return Validate(payload, lineNumber, out UartRecord? record, out string? why)
+                    ? new Outcome(record, null, end)
+                    : new Outcome(null, why, end);
+            }
+        }
+
+        ReadOnlySpan<byte> actual = TrimEnd(line.Slice(payloadStart, segmentEnd - payloadStart));
+        string reason;
+        if (actual.Length < declaredLength && streamTail)
+        {
+            reason = $"truncated: the stream ended {actual.Length} bytes into a {declaredLength}-byte record";
+        }
+        else if (actual.Length != declaredLength)
+        {
+            reason = $"length mismatch: the header says {declaredLength} bytes, the record has {actual.Length}";
+        }
+        else
+        {
+            reason = $"crc mismatch: the header says {declaredCrc:x8}, the {declaredLength} bytes hash to {Crc32.HashToUInt32(actual):x8}";
+        }
+        return new Outcome(null, reason, segmentEnd);
+    }
+
+    /// <summary>Frames <paramref name="json"/> the way the kernel does (for tests and fakes).</summary>
+    public static string Encode(string json)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        return $"@@KS1 {bytes.Length} {Crc32.HashToUInt32(bytes):x8} {json}";
+    }
+
+    private static bool Validate(ReadOnlySpan<byte> payload, int lineNumber, out UartRecord? record, out string? why)
+    {
+        record = null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload.ToArray());
+        }
+        catch (JsonException e)
+        {
+            why = $"invalid JSON although length and crc check out ({e.Message})";
+            return false;
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                why = $"the JSON is a {root.ValueKind}, not an object";
+                return false;
+            }
+            if (!root.TryGetProperty("type", out JsonElement type) || type.ValueKind != JsonValueKind.String || type.GetString()!.Length == 0)
+            {
+                why = "the record has no \"type\" string";
+                return false;
+            }
+            if (!root.TryGetProperty("seq", out JsonElement seq) || seq.ValueKind != JsonValueKind.Number || !seq.TryGetInt64(out long seqValue) || seqValue < 0)
+            {
+                why = "the record has no non-negative integer \"seq\"";
+                return false;
+            }
+            why = null;
+            record = new UartRecord(lineNumber, type.GetString()!, seqValue, Encoding.UTF8.GetString(payload), root.Clone());
+            return true;
+        }
+    }
+
+    private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
+
+    private static bool IsLowerHex(ReadOnlySpan<byte> s)
+    {
+        foreach (byte b in s)
+        {
+            if (!IsDigit(b) && (b < (byte)'a' || b > (byte)'f'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> s)
+    {
+        int n = s.Length;
+        while (n > 0 && (s[n - 1] == (byte)' ' || s[n - 1] == (byte)'\t'))
+        {
+            n--;
+        }
+        return s.Slice(0, n);
+    }
+}

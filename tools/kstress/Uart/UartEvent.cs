@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace KernelStress.Tool.Uart;
+
+/// <summary>
+/// What <see cref="UartStreamParser"/> found in the stream, in stream order. <c>Line</c> is the
+/// 1-based number of the line in the raw log (lines end at '\n'), so it matches
+/// <c>sed -n 'Np' uart.log</c> for a log written by <c>run --log</c>.
+/// </summary>
+public abstract record UartEvent(int Line);
+
+/// <summary>
+/// A completed line, cleaned of CR, NUL, control bytes and ANSI escape sequences.
+/// <paramref name="Human"/> is the part before the first record marker (the whole line when it
+/// holds no record): that is what a person reads, e.g. "ks> " in front of a record.
+/// </summary>
+public sealed record LineReceived(int Line, string Text, string Human, bool HasRecord) : UartEvent(Line)
+{
+    /// <summary>True for the echo of typed input: the prompt followed by the command text.</summary>
+    public bool IsEcho => !HasRecord && Text.Length > UartStreamParser.Prompt.Length && Text.StartsWith(UartStreamParser.Prompt, System.StringComparison.Ordinal);
+
+    /// <summary>The command text of an echo line.</summary>
+    public string EchoedCommand => IsEcho ? Text.Substring(UartStreamParser.Prompt.Length).Trim() : "";
+
+    /// <summary>
+    /// The error message when this is one of the shell's error lines ("error: ...", possibly
+    /// behind a prompt on the same line); null otherwise.
+    /// </summary>
+    public string? Error
+    {
+        get
+        {
+            string text = Human;
+            while (text.StartsWith(UartStreamParser.Prompt, System.StringComparison.Ordinal))
+            {
+                text = text.Substring(UartStreamParser.Prompt.Length);
+            }
+            return text.StartsWith("error:", System.StringComparison.Ordinal) ? text.TrimEnd() : null;
+        }
+    }
+}
+
+/// <summary>The shell prompt "ks> " appeared at the start of a line (no newline follows it).</summary>
+public sealed record PromptShown(int Line) : UartEvent(Line);
+
+/// <summary>A record whose length and CRC checked out and whose JSON has a type and a seq.</summary>
+public sealed record RecordReceived(UartRecord Record) : UartEvent(Record.Line);
+
+/// <summary>A record that failed its checks, or a seq anomaly in the record stream.</summary>
+public sealed record CorruptFound(CorruptFinding Finding) : UartEvent(Finding.Line);
+
+/// <summary>One trusted record: <c>@@KS1 &lt;len&gt; &lt;crc32&gt; &lt;json&gt;</c> with len and crc verified.</summary>
+public sealed record UartRecord(int Line, string Type, long Seq, string Json, JsonElement Body)
+{
+    /// <summary>A string field of the record, or null when it is absent or not a string.</summary>
+    public string? GetString(string name) =>
+        Body.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+/// <summary>A corrupt record or stream anomaly: where (line) and why (one clause).</summary>
+public sealed record CorruptFinding(int Line, string Reason);

@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace KernelStress.Tool.Uart;
+
+/// <summary>
+/// Streaming parser of the kernel's UART output (DESIGN.md, "The UART contract"). Feed it bytes
+/// as they arrive, in chunks of any size; it returns what each chunk completed. Call
+/// <see cref="Complete"/> at the end of the stream to flush a last line that has no newline.
+///
+/// What always holds:
+/// - Nothing in the stream is fatal: noise before boot, CR, NUL, control bytes, ANSI sequences and
+///   a truncated last line are cleaned or reported, never thrown.
+/// - A record is trusted (<see cref="RecordReceived"/>) only if its length and CRC check out and
+///   its JSON has "type" and "seq"; anything else that claims to be a record is reported once as
+///   <see cref="CorruptFound"/> with its line number, and never hides a good record next to it
+///   (several frames on one line, or a frame after the prompt or other text, are all decoded).
+/// - Record seqs must go up by one. A gap not explained by corrupt records seen in between, a
+///   repeated or decreasing seq, and a second boot record are reported as corrupt-stream findings
+///   (the record itself is still trusted: its bytes checked out).
+/// - The prompt is "ks> " at the start of a line; it is reported when its last byte arrives,
+///   because no newline follows it.
+/// </summary>
+public sealed class UartStreamParser
+{
+    public const string Prompt = "ks> ";
+
+    /// <summary>The boot record's seq: the kernel numbers its records from 0 (the UART contract's boot record).</summary>
+    public const long FirstSeq = 0;
+
+    private static ReadOnlySpan<byte> PromptBytes => "ks> "u8;
+    private static ReadOnlySpan<byte> DamagedMarkerHint => "@@KS"u8;
+    private static ReadOnlySpan<byte> RecordBodyHint => "{\"type\":\""u8;
+
+    private readonly ControlFilter _filter = new();
+    private readonly List<byte> _line = new(256);
+    private readonly List<UartEvent> _events = new();
+    private int _lineNumber = 1;
+    private long? _lastSeq;
+    private int _lostSinceLastRecord;
+    private bool _sawBoot;
+    private bool _completed;
+
+    public IReadOnlyList<UartEvent> Feed(ReadOnlySpan<byte> data)
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException("Feed after Complete: the stream has ended.");
+        }
+
+        foreach (byte b in data)
+        {
+            if (b == (byte)'\n')
+            {
+                _filter.Reset();
+                CompleteLine(streamEnded: false);
+            }
+            else if (_filter.Accept(b))
+            {
+                _line.Add(b);
+                if (_line.Count == PromptBytes.Length && StartsWith(_line, PromptBytes))
+                {
+                    _events.Add(new PromptShown(_lineNumber));
+                }
+            }
+        }
+        return Drain();
+    }
+
+    /// <summary>The stream ended: decode the last line if it has no newline (a prompt alone is not a line).</summary>
+    public IReadOnlyList<UartEvent> Complete()
+    {
+        if (!_completed)
+        {
+            _completed = true;
+            if (_line.Count > 0 && !(_line.Count == PromptBytes.Length && StartsWith(_line, PromptBytes)))
+            {
+                CompleteLine(streamEnded: true);
+            }
+        }
+        return Drain();
+    }
+
+    private IReadOnlyList<UartEvent> Drain()
+    {
+        if (_events.Count == 0)
+        {
+            return Array.Empty<UartEvent>();
+        }
+        UartEvent[] result = _events.ToArray();
+        _events.Clear();
+        return result;
+    }
+
+    private void CompleteLine(bool streamEnded)
+    {
+        byte[] bytes = _line.ToArray();
+        _line.Clear();
+        int number = _lineNumber++;
+
+        ReadOnlySpan<byte> span = bytes;
+        int firstMarker = span.IndexOf(RecordFrame.Marker);
+        string text = Encoding.UTF8.GetString(bytes);
+        string human = firstMarker < 0 ? text : Encoding.UTF8.GetString(bytes, 0, firstMarker);
+        _events.Add(new LineReceived(number, text, human, firstMarker >= 0));
+
+        if (firstMarker < 0)
+        {
+            if (span.IndexOf(DamagedMarkerHint) >= 0 || span.IndexOf(RecordBodyHint) >= 0)
+            {
+                Lost(number, "damaged record: the line looks like a record but has no '@@KS1 ' marker");
+            }
+            return;
+        }
+
+        int position = firstMarker;
+        while (position < span.Length)
+        {
+            int found = span.Slice(position).IndexOf(RecordFrame.Marker);
+            if (found < 0)
+            {
+                break;
+            }
+            RecordFrame.Outcome outcome = RecordFrame.Decode(span, position + found, number, streamEnded);
+            if (outcome.Record is { } record)
+            {
+                Accept(record);
+            }
+            else
+            {
+                Lost(number, outcome.Corruption!);
+            }
+            position = outcome.End;
+        }
+    }
+
+    private void Accept(UartRecord record)
+    {
+        _events.Add(new RecordReceived(record));
+        if (SeqAnomaly(record) is { } anomaly)
+        {
+            Finding(record.Line, anomaly);
+        }
+        _sawBoot |= record.Type == "boot";
+        _lastSeq = record.Seq;
+        _lostSinceLastRecord = 0;
+    }
+
+    private string? SeqAnomaly(UartRecord record)
+    {
+        bool isBoot = record.Type == "boot";
+        if (isBoot && _sawBoot)
+        {
+            return $"the kernel booted again: a second boot record (seq {record.Seq}) in one stream";
+        }
+        if (_lastSeq is not long last)
+        {
+            return isBoot && record.Seq != FirstSeq ? $"the boot record has seq {record.Seq}, expected {FirstSeq}" : null;
+        }
+        if (record.Seq == last)
+        {
+            return $"seq {record.Seq} repeated: a duplicate record";
+        }
+        if (record.Seq < last)
+        {
+            return $"seq went backwards: {record.Seq} after {last}";
+        }
+        long missing = record.Seq - last - 1;
+        if (missing > _lostSinceLastRecord)
+        {
+            string seen = _lostSinceLastRecord == 0 ? "none of them" : $"only {_lostSinceLastRecord} of them";
+            return $"seq gap: {missing} record(s) missing between seq {last} and {record.Seq}, {seen} seen as corrupt";
+        }
+        return null;
+    }
+
+    /// <summary>A record that was sent but cannot be trusted: it may explain a later seq gap.</summary>
+    private void Lost(int line, string reason)
+    {
+        _lostSinceLastRecord++;
+        Finding(line, reason);
+    }
+
+    private void Finding(int line, string reason) => _events.Add(new CorruptFound(new CorruptFinding(line, reason)));
+
+    private static bool StartsWith(List<byte> line, ReadOnlySpan<byte> prefix)
+    {
+        for (int i = 0; i < prefix.Length; i++)
+        {
+            if (line[i] != prefix[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
