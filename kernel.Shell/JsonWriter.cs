@@ -11,6 +11,7 @@
 // Strings are byte strings. Quote and backslash are escaped, and so is every byte outside printable
 // ASCII 0x20..0x7E: \b \f \n \r \t, else \u00XX (a byte >= 0x80 becomes the code point of the same
 // value), so a JSON text from this writer is always printable ASCII, safe on a UART.
+// Span arguments are copied, never kept (they are `scoped`), so callers may pass stack buffers.
 // Numbers: unsigned and signed 64-bit integers, and fixed-point doubles (AsciiFormat.Fixed); a double
 // outside that format's domain (NaN, infinities, huge values) is written as null.
 using System;
@@ -57,7 +58,7 @@ public ref struct JsonWriter
 
     public void WriteStartObject() => StartContainer((byte)'{', false);
 
-    public void WriteStartObject(ReadOnlySpan<byte> propertyName)
+    public void WriteStartObject(scoped ReadOnlySpan<byte> propertyName)
     {
         WritePropertyName(propertyName);
         WriteStartObject();
@@ -67,7 +68,7 @@ public ref struct JsonWriter
 
     public void WriteStartArray() => StartContainer((byte)'[', true);
 
-    public void WriteStartArray(ReadOnlySpan<byte> propertyName)
+    public void WriteStartArray(scoped ReadOnlySpan<byte> propertyName)
     {
         WritePropertyName(propertyName);
         WriteStartArray();
@@ -75,7 +76,7 @@ public ref struct JsonWriter
 
     public void WriteEndArray() => EndContainer((byte)']', true);
 
-    public void WritePropertyName(ReadOnlySpan<byte> name)
+    public void WritePropertyName(scoped ReadOnlySpan<byte> name)
     {
         if (!CanWrite())
         {
@@ -95,7 +96,7 @@ public ref struct JsonWriter
         _afterPropertyName = true;
     }
 
-    public void WriteStringValue(ReadOnlySpan<byte> value)
+    public void WriteStringValue(scoped ReadOnlySpan<byte> value)
     {
         if (BeforeValue())
         {
@@ -144,43 +145,43 @@ public ref struct JsonWriter
 
     public void WriteNullValue() => WriteRaw("null"u8);
 
-    public void WriteString(ReadOnlySpan<byte> propertyName, ReadOnlySpan<byte> value)
+    public void WriteString(scoped ReadOnlySpan<byte> propertyName, scoped ReadOnlySpan<byte> value)
     {
         WritePropertyName(propertyName);
         WriteStringValue(value);
     }
 
-    public void WriteString(ReadOnlySpan<byte> propertyName, string ascii)
+    public void WriteString(scoped ReadOnlySpan<byte> propertyName, string ascii)
     {
         WritePropertyName(propertyName);
         WriteStringValue(ascii);
     }
 
-    public void WriteNumber(ReadOnlySpan<byte> propertyName, ulong value)
+    public void WriteNumber(scoped ReadOnlySpan<byte> propertyName, ulong value)
     {
         WritePropertyName(propertyName);
         WriteNumberValue(value);
     }
 
-    public void WriteNumber(ReadOnlySpan<byte> propertyName, long value)
+    public void WriteNumber(scoped ReadOnlySpan<byte> propertyName, long value)
     {
         WritePropertyName(propertyName);
         WriteNumberValue(value);
     }
 
-    public void WriteFixed(ReadOnlySpan<byte> propertyName, double value, int decimals)
+    public void WriteFixed(scoped ReadOnlySpan<byte> propertyName, double value, int decimals)
     {
         WritePropertyName(propertyName);
         WriteFixedValue(value, decimals);
     }
 
-    public void WriteBoolean(ReadOnlySpan<byte> propertyName, bool value)
+    public void WriteBoolean(scoped ReadOnlySpan<byte> propertyName, bool value)
     {
         WritePropertyName(propertyName);
         WriteBooleanValue(value);
     }
 
-    public void WriteNull(ReadOnlySpan<byte> propertyName)
+    public void WriteNull(scoped ReadOnlySpan<byte> propertyName)
     {
         WritePropertyName(propertyName);
         WriteNullValue();
@@ -270,7 +271,7 @@ public ref struct JsonWriter
 
     private bool InArray() => _depth > 0 && (_arrayLevels & (1UL << (_depth - 1))) != 0;
 
-    private void PutString(ReadOnlySpan<byte> value)
+    private void PutString(scoped ReadOnlySpan<byte> value)
     {
         Put((byte)'"');
         for (int i = 0; i < value.Length; i++)

@@ -16,4 +16,9 @@ public enum ShellCommandId
     SelftestPrng,
     SelftestMetrics,
     SelftestShell,
+    Fault,
+    FaultDivideError,
+    FaultInvalidOpcode,
+    FaultPageFault,
+    FaultGeneralProtection,
 }

@@ -62,8 +62,23 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
+    public static readonly CommandSpec Fault = new CommandSpec((int)ShellCommandId.Fault, "fault",
+        "Raise a CPU exception to show the fault report (halts the kernel)",
+        new FlagSpec[0], true,
+        new[]
+        {
+            new CommandSpec((int)ShellCommandId.FaultDivideError, "de", "Divide error: integer division by zero",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.FaultInvalidOpcode, "ud", "Invalid opcode: an undefined instruction",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.FaultPageFault, "pf", "Page fault: a load from unmapped memory",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.FaultGeneralProtection, "gp", "General protection: a load from a non-canonical address",
+                new PositionalSpec[0], new FlagSpec[0]),
+        });
+
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Prng, Metrics, Selftest, Poweroff,
+        Help, Version, Echo, Prng, Metrics, Selftest, Fault, Poweroff,
     });
 }

@@ -1,6 +1,9 @@
 // The arch-neutral kernel, entered once from the arch entry (arch/<arch>/KernelEntry)
-// with the UART up and statics initialised. Boot order: clock, the command
-// catalog's self-check, the boot record, then the shell, which never returns.
+// with the UART up and statics initialised. Boot order: exception entry (so a
+// fault anywhere after this is reported), clock, the command catalog's
+// self-check, the console (panics now also emit records), the boot record,
+// then the shell, which never returns.
+using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Shell;
 using KernelStress.Kernel.Time;
@@ -12,12 +15,14 @@ namespace KernelStress.Kernel
     {
         public static void Run(in BootInfo boot)
         {
+            Interrupts.Initialize();
             Clock.Initialize();
             var catalogError = new ErrorMessage();
             if (!ShellCommands.Catalog.Validate(catalogError))
                 Panic.Halt("shell"u8, catalogError.Text);
 
             TextSink output = KernelConsole.Out;
+            Panic.MarkConsoleReady();
             output.Write("KernelStress "u8);
             output.Write(KernelVersion.Text);
             output.WriteLine(" - a kernel that stresses itself. Type 'help' for the commands."u8);

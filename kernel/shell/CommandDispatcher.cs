@@ -1,6 +1,7 @@
 // Maps a parsed command's id to the kernel code that runs it. The grammar (names,
 // flags, ranges, help text) lives in the portable catalog (kernel.Shell/ShellCommands.cs);
 // this file is the only place that knows which kernel code serves which id.
+using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.SelfTest;
 using KernelStress.Kernel.Shell.Commands;
 using KernelStress.Shell;
@@ -45,6 +46,18 @@ namespace KernelStress.Kernel.Shell
                     break;
                 case ShellCommandId.SelftestShell:
                     SelftestCommand.RunOne(SelfTestSuite.Shell, output);
+                    break;
+                case ShellCommandId.FaultDivideError:
+                    FaultCommand.Run(FaultKind.DivideError, "de"u8, output);
+                    break;
+                case ShellCommandId.FaultInvalidOpcode:
+                    FaultCommand.Run(FaultKind.InvalidOpcode, "ud"u8, output);
+                    break;
+                case ShellCommandId.FaultPageFault:
+                    FaultCommand.Run(FaultKind.PageFault, "pf"u8, output);
+                    break;
+                case ShellCommandId.FaultGeneralProtection:
+                    FaultCommand.Run(FaultKind.GeneralProtection, "gp"u8, output);
                     break;
                 default:
                     // The catalog and this switch disagree: a programming error, not bad input.

@@ -87,3 +87,30 @@ ks_image_end:                             # the first byte past the image and it
 	ret
 
 	.section .note.GNU-stack, "", @progbits
+
+# Deliberate CPU exceptions for `fault de|ud|pf|gp` (demonstrates fault reporting).
+	.text
+	.global ks_fault_divide_error
+ks_fault_divide_error:                    # #DE (vector 0): divide by zero
+	xor ecx, ecx
+	mov eax, 1
+	xor edx, edx
+	div ecx
+	ret
+
+	.global ks_fault_invalid_opcode
+ks_fault_invalid_opcode:                  # #UD (vector 6)
+	ud2
+	ret
+
+	.global ks_fault_page_fault
+ks_fault_page_fault:                      # #PF (vector 14): 4 GiB is just past the boot identity map
+	movabs rax, 0x100000000
+	mov rax, [rax]
+	ret
+
+	.global ks_fault_general_protection
+ks_fault_general_protection:              # #GP (vector 13): a non-canonical address
+	movabs rax, 0x8000000000000000
+	mov rax, [rax]
+	ret

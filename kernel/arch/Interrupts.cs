@@ -1,0 +1,11 @@
+// Interrupt and exception entry, declared here, implemented by the arch twins
+// (arch/x64/Interrupts.X64.cs: the IDT; arm64: the VBAR_EL1 vectors).
+// After Initialize every CPU exception reaches the kernel: today each one is
+// reported (human register dump + `panic` record) and halts the machine.
+namespace KernelStress.Kernel.Arch
+{
+    internal static partial class Interrupts
+    {
+        public static partial void Initialize();
+    }
+}

@@ -1,0 +1,163 @@
+// Reports a CPU exception and stops: a human register dump on the console and
+// a `panic` record with the vector, error code, rip, cr2, cr3, every general
+// register, up to 8 stack words and the 16 bytes at rip (so the host can
+// disassemble the faulting instruction). Memory is read only where the boot
+// identity map covers it, so a wild rip or rsp cannot fault the report itself;
+// a fault during the report halts at once.
+using System;
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using KernelStress.Kernel.Records;
+using KernelStress.Kernel.Shell;
+using KernelStress.Shell;
+
+namespace KernelStress.Kernel.Arch
+{
+    internal static unsafe class FaultReport
+    {
+        private const ulong MappedStart = 0x1000;
+        private const ulong MappedEnd = 0x1_0000_0000;  // boot.s identity-maps the low 4 GiB
+        private const int StackWords = 8;
+        private const int CodeBytes = 16;
+
+        private static bool s_reporting;
+
+        public static void Halt(InterruptFrame* frame)
+        {
+            if (s_reporting || !Panic.ConsoleReady)
+                Cpu.HaltAfterPanic();
+            s_reporting = true;
+            ulong cr2 = ks_read_cr2();
+            ulong cr3 = ks_read_cr3();
+            ReadOnlySpan<byte> name = FaultNames.Of(frame->Vector);
+            WriteHuman(KernelConsole.Out, frame, name, cr2, cr3);
+            WriteRecord(frame, name, cr2, cr3);
+            Cpu.HaltAfterPanic();
+        }
+
+        private static bool Readable(ulong address, int bytes) =>
+            address >= MappedStart && address < MappedEnd - (ulong)bytes;
+
+        private static void WriteHuman(TextSink output, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
+        {
+            output.Write("\r\nPANIC [cpu]: "u8);
+            output.Write(name);
+            output.Write(" vector="u8);
+            output.WriteDecimal(f->Vector);
+            output.Write(" error="u8);
+            Hex.Write64(output, f->ErrorCode);
+            output.WriteLine();
+            Pair(output, "  rip="u8, f->Rip, " rsp="u8, f->Rsp);
+            Pair(output, " rflags="u8, f->Rflags, " cr2="u8, cr2);
+            output.Write(" cr3="u8);
+            Hex.Write64(output, cr3);
+            output.WriteLine();
+            Pair(output, "  rax="u8, f->Rax, " rbx="u8, f->Rbx);
+            Pair(output, " rcx="u8, f->Rcx, " rdx="u8, f->Rdx);
+            output.WriteLine();
+            Pair(output, "  rsi="u8, f->Rsi, " rdi="u8, f->Rdi);
+            Pair(output, " rbp="u8, f->Rbp, " r8="u8, f->R8);
+            output.WriteLine();
+            Pair(output, "  r9="u8, f->R9, " r10="u8, f->R10);
+            Pair(output, " r11="u8, f->R11, " r12="u8, f->R12);
+            output.WriteLine();
+            Pair(output, "  r13="u8, f->R13, " r14="u8, f->R14);
+            output.Write(" r15="u8);
+            Hex.Write64(output, f->R15);
+            output.WriteLine();
+            if (Readable(f->Rsp, StackWords * 8))
+            {
+                output.Write("  stack:"u8);
+                for (int i = 0; i < StackWords; i++)
+                {
+                    output.Write(" "u8);
+                    Hex.Write64(output, ((ulong*)f->Rsp)[i]);
+                }
+                output.WriteLine();
+            }
+            if (Readable(f->Rip, CodeBytes))
+            {
+                output.Write("  code at rip:"u8);
+                Span<byte> hex = stackalloc byte[3];
+                for (int i = 0; i < CodeBytes; i++)
+                {
+                    hex[0] = (byte)' ';
+                    WriteHexByte(hex.Slice(1), ((byte*)f->Rip)[i]);
+                    output.Write(hex);
+                }
+                output.WriteLine();
+            }
+        }
+
+        private static void Pair(TextSink output, ReadOnlySpan<byte> firstLabel, ulong first, ReadOnlySpan<byte> secondLabel, ulong second)
+        {
+            output.Write(firstLabel);
+            Hex.Write64(output, first);
+            output.Write(secondLabel);
+            Hex.Write64(output, second);
+        }
+
+        private static void WriteRecord(InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
+        {
+            JsonWriter json = KernelConsole.Records.Begin("panic"u8);
+            json.WriteString("arch"u8, "x64"u8);
+            json.WriteString("subsystem"u8, "cpu"u8);
+            json.WriteString("reason"u8, name);
+            json.WriteNumber("vector"u8, f->Vector);
+            Hex.WriteJson64(ref json, "error_code"u8, f->ErrorCode);
+            Hex.WriteJson64(ref json, "rip"u8, f->Rip);
+            Hex.WriteJson64(ref json, "rsp"u8, f->Rsp);
+            Hex.WriteJson64(ref json, "rflags"u8, f->Rflags);
+            Hex.WriteJson64(ref json, "cr2"u8, cr2);
+            Hex.WriteJson64(ref json, "cr3"u8, cr3);
+            json.WriteStartObject("registers"u8);
+            Hex.WriteJson64(ref json, "rax"u8, f->Rax);
+            Hex.WriteJson64(ref json, "rbx"u8, f->Rbx);
+            Hex.WriteJson64(ref json, "rcx"u8, f->Rcx);
+            Hex.WriteJson64(ref json, "rdx"u8, f->Rdx);
+            Hex.WriteJson64(ref json, "rsi"u8, f->Rsi);
+            Hex.WriteJson64(ref json, "rdi"u8, f->Rdi);
+            Hex.WriteJson64(ref json, "rbp"u8, f->Rbp);
+            Hex.WriteJson64(ref json, "r8"u8, f->R8);
+            Hex.WriteJson64(ref json, "r9"u8, f->R9);
+            Hex.WriteJson64(ref json, "r10"u8, f->R10);
+            Hex.WriteJson64(ref json, "r11"u8, f->R11);
+            Hex.WriteJson64(ref json, "r12"u8, f->R12);
+            Hex.WriteJson64(ref json, "r13"u8, f->R13);
+            Hex.WriteJson64(ref json, "r14"u8, f->R14);
+            Hex.WriteJson64(ref json, "r15"u8, f->R15);
+            json.WriteEndObject();
+            json.WriteStartArray("stack"u8);
+            if (Readable(f->Rsp, StackWords * 8))
+            {
+                Span<byte> word = stackalloc byte[Hex.Hex64Length];
+                for (int i = 0; i < StackWords; i++)
+                    json.WriteStringValue(Hex.Format64(word, ((ulong*)f->Rsp)[i]));
+            }
+            json.WriteEndArray();
+            Span<byte> code = stackalloc byte[CodeBytes * 2];
+            int codeLength = 0;
+            if (Readable(f->Rip, CodeBytes))
+            {
+                for (int i = 0; i < CodeBytes; i++, codeLength += 2)
+                    WriteHexByte(code.Slice(codeLength), ((byte*)f->Rip)[i]);
+            }
+            json.WriteString("code"u8, code.Slice(0, codeLength));
+            KernelConsole.Records.End(ref json);
+        }
+
+        private static void WriteHexByte(Span<byte> destination, byte value)
+        {
+            destination[0] = HexDigit(value >> 4);
+            destination[1] = HexDigit(value & 0xF);
+        }
+
+        private static byte HexDigit(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_read_cr2")]
+        private static extern ulong ks_read_cr2();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_read_cr3")]
+        private static extern ulong ks_read_cr3();
+    }
+}

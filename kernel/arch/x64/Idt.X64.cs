@@ -1,0 +1,73 @@
+// The x86-64 interrupt descriptor table: 256 interrupt gates, each pointing at
+// its stub in arch/x64/interrupts.s, in the 64-bit code segment (selector 0x08,
+// set up by boot.s), present, ring 0. Interrupt gates (type 0xE) clear IF on
+// entry, so a handler is never interrupted by a device interrupt.
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace KernelStress.Kernel.Arch
+{
+    internal static unsafe class Idt
+    {
+        private const int Vectors = 256;
+        private const ushort KernelCodeSelector = 0x08;
+        private const byte PresentInterruptGate = 0x8E;
+
+        [StructLayout(LayoutKind.Sequential)]
+        private struct Gate
+        {
+            public ushort OffsetLow;
+            public ushort Selector;
+            public byte InterruptStackTable;
+            public byte TypeAttributes;
+            public ushort OffsetMiddle;
+            public uint OffsetHigh;
+            public uint Reserved;
+        }
+
+        [StructLayout(LayoutKind.Sequential, Pack = 2)]
+        private struct Descriptor
+        {
+            public ushort Limit;
+            public ulong Base;
+        }
+
+        // Lives in .bss (a non-GC static buffer), never moves.
+        private static Table s_table;
+
+        [InlineArray(Vectors)]
+        private struct Table
+        {
+            private Gate _gate;
+        }
+
+        public static void Load()
+        {
+            fixed (Table* table = &s_table)
+            {
+                Gate* gates = (Gate*)table;
+                for (int vector = 0; vector < Vectors; vector++)
+                {
+                    ulong stub = ks_interrupt_stub(vector);
+                    gates[vector] = new Gate
+                    {
+                        OffsetLow = (ushort)stub,
+                        Selector = KernelCodeSelector,
+                        TypeAttributes = PresentInterruptGate,
+                        OffsetMiddle = (ushort)(stub >> 16),
+                        OffsetHigh = (uint)(stub >> 32),
+                    };
+                }
+                var descriptor = new Descriptor { Limit = (ushort)(Vectors * sizeof(Gate) - 1), Base = (ulong)gates };
+                ks_load_idt(&descriptor);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_interrupt_stub")]
+        private static extern ulong ks_interrupt_stub(int vector);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_load_idt")]
+        private static extern void ks_load_idt(Descriptor* descriptor);
+    }
+}
