@@ -21,4 +21,6 @@ public enum ShellCommandId
     FaultInvalidOpcode,
     FaultPageFault,
     FaultGeneralProtection,
+    Sleep,
+    Uptime,
 }

@@ -77,8 +77,18 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
+    public static readonly CommandSpec Sleep = new CommandSpec((int)ShellCommandId.Sleep, "sleep",
+        "Wait the given milliseconds on the kernel's clock (the CPU halts between ticks)",
+        new[] { PositionalSpec.Unsigned("MS", 1, 600_000, true, "Milliseconds to wait") },
+        new FlagSpec[0]);
+
+    public static readonly CommandSpec Uptime = new CommandSpec((int)ShellCommandId.Uptime, "uptime",
+        "Time since reset on the kernel's clock, and the timer ticks counted",
+        new PositionalSpec[0],
+        new FlagSpec[0]);
+
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Prng, Metrics, Selftest, Fault, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Selftest, Fault, Poweroff,
     });
 }

@@ -13,7 +13,8 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void EnableInterrupts();
 
-        // Sleeps until the next interrupt.
+        // Enables interrupts and sleeps until the next one, with no window in
+        // between for a wake-up to be missed. Returns with interrupts enabled.
         public static partial void WaitForInterrupt();
 
         // A hint inside spin loops (pause / yield).

@@ -26,6 +26,12 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.Poweroff:
                     PowerOffCommand.Run(output);
                     break;
+                case ShellCommandId.Sleep:
+                    SleepCommand.Run(command.ArgumentNumber(0), output);
+                    break;
+                case ShellCommandId.Uptime:
+                    UptimeCommand.Run(output);
+                    break;
                 case ShellCommandId.Prng:
                     PrngCommand.Run(command, output);
                     break;

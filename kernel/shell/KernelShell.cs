@@ -28,9 +28,11 @@ namespace KernelStress.Kernel.Shell
             Prompt();
             while (true)
             {
+                // Input is polled; between bytes the CPU sleeps until the next
+                // interrupt (at worst one tick), instead of spinning.
                 if (!Uart.TryReadByte(out byte input))
                 {
-                    Cpu.SpinWaitHint();
+                    Cpu.WaitForInterrupt();
                     continue;
                 }
                 switch (_editor.Feed(input))

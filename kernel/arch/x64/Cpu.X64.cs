@@ -19,7 +19,7 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void EnableInterrupts() => ks_enable_interrupts();
 
-        public static partial void WaitForInterrupt() => ks_halt();
+        public static partial void WaitForInterrupt() => ks_enable_interrupts_and_halt();
 
         public static partial void SpinWaitHint() => ks_pause();
 
@@ -59,6 +59,9 @@ namespace KernelStress.Kernel.Arch
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_halt")]
         private static extern void ks_halt();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_enable_interrupts_and_halt")]
+        private static extern void ks_enable_interrupts_and_halt();
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_pause")]
         private static extern void ks_pause();

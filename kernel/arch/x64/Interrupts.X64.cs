@@ -1,19 +1,40 @@
 // x86-64 twin of arch/Interrupts.cs. Every vector enters ks_interrupt with the
-// frame arch/x64/interrupts.s built. Vectors 0-31 are CPU exceptions: reported
-// and fatal (no thread can be sacrificed before the scheduler exists). Device
-// interrupts are not enabled yet; one arriving anyway is reported the same way.
+// frame arch/x64/interrupts.s built, with interrupts disabled (interrupt gates).
+// Vectors 0-31 are CPU exceptions: reported and fatal (no thread can be
+// sacrificed before the scheduler exists). The local APIC timer ticks; its
+// spurious vector needs no end-of-interrupt; anything else is counted as
+// unexpected and acknowledged.
 using System.Runtime;
+using KernelStress.Kernel.Time;
 
 namespace KernelStress.Kernel.Arch
 {
     internal static unsafe partial class Interrupts
     {
+        private const ulong FirstDeviceVector = 32;
+
+        private static ulong s_unexpected;
+
         public static partial void Initialize() => Idt.Load();
+
+        public static partial ulong UnexpectedCount() => s_unexpected;
 
         [RuntimeExport("ks_interrupt")]
         private static void Dispatch(InterruptFrame* frame)
         {
-            FaultReport.Halt(frame);
+            ulong vector = frame->Vector;
+            if (vector < FirstDeviceVector)
+                FaultReport.Halt(frame);
+            else if (vector == LocalApic.TimerVector)
+            {
+                Ticks.OnTick();
+                LocalApic.EndOfInterrupt();
+            }
+            else if (vector != LocalApic.SpuriousVector)
+            {
+                s_unexpected++;
+                LocalApic.EndOfInterrupt();
+            }
         }
     }
 }

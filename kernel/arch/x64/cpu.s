@@ -114,3 +114,27 @@ ks_fault_general_protection:              # #GP (vector 13): a non-canonical add
 	movabs rax, 0x8000000000000000
 	mov rax, [rax]
 	ret
+
+	.text
+	.global ks_read_msr
+ks_read_msr:                              # ulong ks_read_msr(uint msr)
+	mov ecx, edi
+	rdmsr
+	shl rdx, 32
+	or rax, rdx
+	ret
+
+	.global ks_write_msr
+ks_write_msr:                             # void ks_write_msr(uint msr, ulong value)
+	mov ecx, edi
+	mov eax, esi
+	mov rdx, rsi
+	shr rdx, 32
+	wrmsr
+	ret
+
+	.global ks_enable_interrupts_and_halt
+ks_enable_interrupts_and_halt:            # sti takes effect after the next instruction, so no
+	sti                                   # interrupt can slip in between and leave hlt sleeping
+	hlt
+	ret

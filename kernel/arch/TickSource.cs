@@ -1,0 +1,12 @@
+// The periodic timer interrupt, declared here, implemented by the arch twins
+// (x64: the local APIC timer; arm64: the generic timer). Each tick calls
+// Ticks.OnTick in interrupt context.
+namespace KernelStress.Kernel.Arch
+{
+    internal static partial class TickSource
+    {
+        // Programs the timer to interrupt hz times a second (interrupts stay
+        // disabled until Cpu.EnableInterrupts); returns the timer's input rate.
+        public static partial ulong Start(uint hz);
+    }
+}

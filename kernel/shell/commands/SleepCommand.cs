@@ -1,0 +1,23 @@
+// `sleep MS`: waits on the kernel's clock, halting the CPU between timer ticks,
+// and says how long it actually waited (the overshoot is at most about a tick).
+using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Time;
+using KernelStress.Shell;
+
+namespace KernelStress.Kernel.Shell.Commands
+{
+    internal static class SleepCommand
+    {
+        public static void Run(ulong milliseconds, TextSink output)
+        {
+            ulong start = Clock.NowNanoseconds;
+            ulong deadline = start + milliseconds * 1_000_000;
+            while (Clock.NowNanoseconds < deadline)
+                Cpu.WaitForInterrupt();
+            ulong slept = Clock.NowNanoseconds - start;
+            output.Write("slept "u8);
+            output.WriteDecimal(slept / 1_000);
+            output.WriteLine(" us"u8);
+        }
+    }
+}

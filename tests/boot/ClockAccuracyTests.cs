@@ -1,0 +1,43 @@
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using KernelStress.Tool.Sessions;
+using Xunit;
+
+namespace KernelStress.Boot.Tests;
+
+/// <summary>
+/// The kernel's clock (the cycle counter, calibrated at boot against the PIT) agrees with the
+/// host's wall clock within 5% over seconds: <c>sleep 3000</c> takes 3 s as the host measures it.
+/// The timer tick (the local APIC timer, calibrated against the clock) agrees with the clock too.
+/// </summary>
+[Collection(BootCollection.Name)]
+public sealed class ClockAccuracyTests
+{
+    private const long SleepMs = 3000;
+
+    private readonly BootedKernel _kernel;
+
+    public ClockAccuracyTests(BootedKernel kernel)
+    {
+        _kernel = kernel;
+    }
+
+    [Fact]
+    public async Task SleepLastsAsLongOnTheHostAndTicksKeepPace()
+    {
+        SessionResult session = await _kernel.RunAsync("uptime", $"sleep {SleepMs}", "uptime");
+
+        long hostMs = session.Report.Commands.Single(c => c.Command == $"sleep {SleepMs}").DurationMs!.Value;
+        Assert.InRange(hostMs, SleepMs * 95 / 100, SleepMs * 105 / 100);
+
+        JsonElement[] uptimes = session.Report.Records.Where(r => r.GetProperty("type").GetString() == "uptime").ToArray();
+        Assert.Equal(2, uptimes.Length);
+        double clockMs = (uptimes[1].GetProperty("uptime_ns").GetInt64() - uptimes[0].GetProperty("uptime_ns").GetInt64()) / 1e6;
+        double tickMs = (uptimes[1].GetProperty("ticks").GetInt64() - uptimes[0].GetProperty("ticks").GetInt64())
+            * 1000.0 / uptimes[0].GetProperty("tick_hz").GetInt64();
+        Assert.InRange(clockMs, SleepMs, SleepMs * 1.05);
+        Assert.InRange(tickMs, clockMs * 0.95, clockMs * 1.05);
+        Assert.Equal(0, uptimes[1].GetProperty("unexpected_interrupts").GetInt64());
+    }
+}
