@@ -1,6 +1,5 @@
 using System;
 using System.CommandLine;
-using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
@@ -42,21 +41,7 @@ public static class BootCommand
         stdErr.WriteLine($"kstress: {QuitHelp}");
         stdErr.Flush();
 
-        var info = new ProcessStartInfo(commandLine.FileName) { UseShellExecute = false };
-        foreach (string argument in commandLine.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(info) ?? throw new Win32Exception("Process.Start returned null");
-        }
-        catch (Win32Exception e)
-        {
-            throw new KstressException(ExitCode.Infrastructure,
-                $"cannot start {commandLine.FileName}: {e.Message}: install the Debian package {profile.Package} (./kstress does when run as root)");
-        }
+        Process process = commandLine.Start(redirect: false);
 
         using (process)
         {

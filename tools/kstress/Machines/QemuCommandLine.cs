@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 
 namespace KernelStress.Tool.Machines;
@@ -11,8 +13,37 @@ public enum SerialMode
 }
 
 /// <summary>The QEMU executable and arguments for one boot of a profile.</summary>
-public sealed record QemuCommandLine(string FileName, IReadOnlyList<string> Arguments)
+public sealed record QemuCommandLine(string FileName, IReadOnlyList<string> Arguments, string Package)
 {
+    /// <summary>
+    /// Starts QEMU; with <paramref name="redirect"/> its stdin, stdout and stderr are pipes (a
+    /// scripted session), otherwise it shares this terminal (an interactive one). A binary that
+    /// cannot start is an infrastructure error naming the Debian package to install.
+    /// </summary>
+    public Process Start(bool redirect)
+    {
+        var info = new ProcessStartInfo(FileName)
+        {
+            RedirectStandardInput = redirect,
+            RedirectStandardOutput = redirect,
+            RedirectStandardError = redirect,
+            UseShellExecute = false,
+        };
+        foreach (string argument in Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        try
+        {
+            return Process.Start(info) ?? throw new Win32Exception("Process.Start returned null");
+        }
+        catch (Win32Exception e)
+        {
+            throw new KstressException(ExitCode.Infrastructure,
+                $"cannot start {FileName}: {e.Message}: install the Debian package {Package} (./kstress does when run as root) or put {FileName} on PATH");
+        }
+    }
+
     public static QemuCommandLine Create(MachineProfile profile, string imagePath, int memoryMb, int smp, SerialMode serial)
     {
         string serialBackend = serial == SerialMode.Interactive ? "mon:stdio" : "stdio";
@@ -25,6 +56,6 @@ public sealed record QemuCommandLine(string FileName, IReadOnlyList<string> Argu
                 .Replace("{smp}", smp.ToString(CultureInfo.InvariantCulture))
                 .Replace("{serial}", serialBackend));
         }
-        return new QemuCommandLine(profile.Binary, arguments);
+        return new QemuCommandLine(profile.Binary, arguments, profile.Package);
     }
 }

@@ -57,28 +57,7 @@ public sealed class QemuMachine : IMachine
             AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
         }
 
-        var info = new ProcessStartInfo(commandLine.FileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in commandLine.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(info) ?? throw new Win32Exception("Process.Start returned null");
-        }
-        catch (Win32Exception e)
-        {
-            throw new KstressException(ExitCode.Infrastructure,
-                $"cannot start {commandLine.FileName}: {e.Message}: install QEMU (./kstress installs the Debian packages qemu-system-x86 and qemu-system-arm) or put it on PATH");
-        }
+        Process process = commandLine.Start(redirect: true);
 
         var machine = new QemuMachine(process);
         s_live.TryAdd(machine, 0);
