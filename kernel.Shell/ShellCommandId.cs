@@ -23,4 +23,6 @@ public enum ShellCommandId
     FaultGeneralProtection,
     Sleep,
     Uptime,
+    Mem,
+    SelftestHeap,
 }

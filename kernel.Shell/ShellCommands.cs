@@ -49,8 +49,13 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
+    public static readonly CommandSpec Mem = new CommandSpec((int)ShellCommandId.Mem, "mem",
+        "Show physical pages, the kernel heap and the managed heap, and a mem record",
+        new PositionalSpec[0],
+        new FlagSpec[0]);
+
     public static readonly CommandSpec Selftest = new CommandSpec((int)ShellCommandId.Selftest, "selftest",
-        "Run the portable libraries' self-tests inside the kernel (KTAP output)",
+        "Run the self-tests inside the kernel: the portable libraries' tables and the memory allocators (KTAP output)",
         new FlagSpec[0], false,
         new[]
         {
@@ -59,6 +64,8 @@ public static class ShellCommands
             new CommandSpec((int)ShellCommandId.SelftestMetrics, "metrics", "Only the metrics self-tests",
                 new PositionalSpec[0], new FlagSpec[0]),
             new CommandSpec((int)ShellCommandId.SelftestShell, "shell", "Only the shell self-tests",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.SelftestHeap, "heap", "Only the page allocator and kernel heap self-tests",
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
@@ -89,6 +96,6 @@ public static class ShellCommands
 
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Selftest, Fault, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Fault, Poweroff,
     });
 }

@@ -3,10 +3,15 @@ namespace KernelStress.Kernel
 {
     internal readonly struct BootInfo
     {
+        // All RAM the loader reported, before the arch excluded anything.
+        public readonly ulong ReportedRamBytes;
+
+        // The RAM the page allocator manages (PhysicalMemoryMap).
         public readonly ulong MemoryBytes;
 
-        public BootInfo(ulong memoryBytes)
+        public BootInfo(ulong reportedRamBytes, ulong memoryBytes)
         {
+            ReportedRamBytes = reportedRamBytes;
             MemoryBytes = memoryBytes;
         }
     }

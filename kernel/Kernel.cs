@@ -2,9 +2,10 @@
 // with the UART up and statics initialised. Boot order: exception entry (so a
 // fault anywhere after this is reported), clock, the periodic tick (interrupts
 // on from here), the command catalog's
-// self-check, the console (panics now also emit records), the boot record,
-// then the shell, which never returns.
+// self-check, the console (panics now also emit records), the memory line, the
+// boot record, then the shell, which never returns.
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Shell;
 using KernelStress.Kernel.Time;
@@ -29,8 +30,30 @@ namespace KernelStress.Kernel
             output.Write("KernelStress "u8);
             output.Write(KernelVersion.Text);
             output.WriteLine(" - a kernel that stresses itself. Type 'help' for the commands."u8);
+            WriteMemoryLine(output, boot);
             BootRecord.Emit(boot, 1, Clock.NowNanoseconds);
             new KernelShell(output).Run();
+        }
+
+        // "memory: 132796416 bytes usable of 133692416 reported as RAM, in 1 region(s); 32421 pages of 4 KiB" (-m 128M)
+        private static void WriteMemoryLine(TextSink output, in BootInfo boot)
+        {
+            output.Write("memory: "u8);
+            output.WriteDecimal(boot.MemoryBytes);
+            output.Write(" bytes usable of "u8);
+            output.WriteDecimal(boot.ReportedRamBytes);
+            output.Write(" reported as RAM, in "u8);
+            output.WriteDecimal((ulong)PhysicalMemoryMap.Count);
+            output.Write(" region(s); "u8);
+            output.WriteDecimal(PageAllocator.TotalPages);
+            output.Write(" pages of 4 KiB"u8);
+            if (PhysicalMemoryMap.DroppedRegions != 0)
+            {
+                output.Write("; "u8);
+                output.WriteDecimal((ulong)PhysicalMemoryMap.DroppedRegions);
+                output.Write(" more region(s) did not fit the map's table and are not used"u8);
+            }
+            output.WriteLine();
         }
     }
 }

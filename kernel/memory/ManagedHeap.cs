@@ -1,5 +1,5 @@
-// The memory that managed objects ('new') come from: a bump region placed right
-// after the image. Objects are never freed (the kernel has no GC), which is why
+// The memory that managed objects ('new') come from: a bump region reserved for
+// good from the page allocator at boot (PageAllocator.ReserveAtBoot). Objects are never freed (the kernel has no GC), which is why
 // steady-state kernel code must not allocate: every allocation is counted, and
 // the count is exposed so tests can show a command did not move it.
 // Invariant: Next is 8-byte aligned and Next <= End; memory past Next is zero.

@@ -5,7 +5,10 @@
 // may allocate its scratch objects on its first run of a boot (lazy statics,
 // as at start-up: reported as a diagnostic); on every later run it must leave
 // the managed heap's allocation count where it was, or it fails naming the
-// count, since the kernel never frees managed objects.
+// count, since the kernel never frees managed objects. Every case must also
+// leave the free pages, the kernel heap's held bytes and its in-use bytes where
+// it found them, or it fails naming the numbers before and after (as xv6's
+// usertests count free pages around each test).
 // After each suite a `selftest` record carries the same verdicts for the host.
 using System;
 using KernelStress.Kernel.Memory;
@@ -51,7 +54,15 @@ namespace KernelStress.Kernel.SelfTest
             ulong allocationsBefore = ManagedHeap.AllocationCount;
             for (int i = 0; i < cases; i++)
             {
+                MemoryBalance before = MemoryBalance.Now();
                 bool passed = SelfTestSuites.RunCase(suite, i, out ReadOnlySpan<byte> reason);
+                MemoryBalance after = MemoryBalance.Now();
+                bool balanced = before.Equals(after);
+                if (passed && !balanced)
+                {
+                    passed = false;
+                    reason = "left memory unbalanced:"u8;
+                }
                 output.Write(passed ? "    ok "u8 : "    not ok "u8);
                 output.WriteDecimal((ulong)(i + 1));
                 output.Write(" "u8);
@@ -61,6 +72,8 @@ namespace KernelStress.Kernel.SelfTest
                     failedCases |= 1UL << i;
                     output.Write(" # "u8);
                     output.Write(reason);
+                    if (!balanced)
+                        MemoryBalance.WriteChange(output, before, after);
                 }
                 output.WriteLine();
             }

@@ -1,5 +1,6 @@
-// The portable self-test tables the kernel can run (the same code the host's
-// xunit tests run), behind one switch so the runner treats them alike.
+// The self-test tables the kernel can run, behind one switch so the runner treats
+// them alike: the portable libraries' tables (the same code the host's xunit
+// tests run) and the kernel's own memory tests (HeapSelfTest).
 using System;
 using KernelStress.Metrics;
 using KernelStress.Prng;
@@ -12,16 +13,18 @@ namespace KernelStress.Kernel.SelfTest
         Prng,
         Metrics,
         Shell,
+        Heap,
     }
 
     internal static class SelfTestSuites
     {
-        public const int Count = 3;
+        public const int Count = 4;
 
         public static ReadOnlySpan<byte> Name(SelfTestSuite suite) => suite switch
         {
             SelfTestSuite.Prng => "prng"u8,
             SelfTestSuite.Metrics => "metrics"u8,
+            SelfTestSuite.Heap => "heap"u8,
             _ => "shell"u8,
         };
 
@@ -29,6 +32,7 @@ namespace KernelStress.Kernel.SelfTest
         {
             SelfTestSuite.Prng => PrngSelfTest.Count,
             SelfTestSuite.Metrics => MetricsSelfTest.Count,
+            SelfTestSuite.Heap => HeapSelfTest.Count,
             _ => ShellSelfTest.Count,
         };
 
@@ -36,6 +40,7 @@ namespace KernelStress.Kernel.SelfTest
         {
             SelfTestSuite.Prng => PrngSelfTest.Name(index),
             SelfTestSuite.Metrics => MetricsSelfTest.Name(index),
+            SelfTestSuite.Heap => HeapSelfTest.Name(index),
             _ => ShellSelfTest.Name(index),
         };
 
@@ -43,6 +48,7 @@ namespace KernelStress.Kernel.SelfTest
         {
             SelfTestSuite.Prng => PrngSelfTest.Run(index, out reason),
             SelfTestSuite.Metrics => MetricsSelfTest.Run(index, out reason),
+            SelfTestSuite.Heap => HeapSelfTest.Run(index, out reason),
             _ => ShellSelfTest.Run(index, out reason),
         };
     }

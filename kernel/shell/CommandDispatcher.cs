@@ -53,6 +53,12 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.SelftestShell:
                     SelftestCommand.RunOne(SelfTestSuite.Shell, output);
                     break;
+                case ShellCommandId.SelftestHeap:
+                    SelftestCommand.RunOne(SelfTestSuite.Heap, output);
+                    break;
+                case ShellCommandId.Mem:
+                    MemCommand.Run(output);
+                    break;
                 case ShellCommandId.FaultDivideError:
                     FaultCommand.Run(FaultKind.DivideError, "de"u8, output);
                     break;

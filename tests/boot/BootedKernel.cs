@@ -58,6 +58,10 @@ public sealed class BootedKernel : IAsyncLifetime
     /// <summary>A session of its own, through the same runner <c>kstress run</c> uses.</summary>
     public async Task<SessionResult> RunAsync(params string[] commands) => (await RunWithTranscriptAsync(commands)).Result;
 
+    /// <summary>A session of its own on a machine with <paramref name="memoryMb"/> MiB of RAM (QEMU's -m).</summary>
+    public async Task<SessionResult> RunWithMemoryAsync(int memoryMb, params string[] commands) =>
+        (await RunWithTranscriptAsync(commands, memoryMb)).Result;
+
     /// <summary>The UART lines a command printed: from its echo line to the next prompt (records excluded).</summary>
     public IReadOnlyList<string> OutputOf(string command)
     {
@@ -73,10 +77,14 @@ public sealed class BootedKernel : IAsyncLifetime
         return parser.Feed(session.Log).Concat(parser.Complete()).OfType<LineReceived>().ToList();
     }
 
-    private async Task<(SessionResult Result, string Transcript)> RunWithTranscriptAsync(string[] commands)
+    private async Task<(SessionResult Result, string Transcript)> RunWithTranscriptAsync(string[] commands, int? memoryMb = null)
     {
         var transcript = new StringWriter();
         SessionOptions options = SessionOptions.ForProfile(Profile, ImagePath, commands);
+        if (memoryMb is int memory)
+        {
+            options = options with { MemoryMb = memory };
+        }
         SessionResult result = await new SessionRunner(QemuMachine.Launcher, new UartConsole(transcript)).RunAsync(options, CancellationToken.None);
         return (result, transcript.ToString());
     }

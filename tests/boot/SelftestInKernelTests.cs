@@ -15,7 +15,7 @@ namespace KernelStress.Boot.Tests;
 
 /// <summary>
 /// <c>selftest</c> runs the portable libraries' self-test tables inside the kernel (the code the
-/// host's xunit suites also run) and prints KTAP. Run twice in one boot: every case passes both
+/// host's xunit suites also run) and the kernel's own allocator tests, and prints KTAP. Run twice in one boot: every case passes both
 /// times, each suite reports as many cases as the host table has, and the repeat run allocates
 /// no managed object (the first may allocate its scratch once).
 /// </summary>
@@ -27,6 +27,8 @@ public sealed class SelftestInKernelTests
         ["prng"] = PrngSelfTest.Count,
         ["metrics"] = MetricsSelfTest.Count,
         ["shell"] = ShellSelfTest.Count,
+        // Kernel-only (kernel/selftest/HeapSelfTest.cs): no host table to compare with.
+        ["heap"] = HeapSelftestTests.CaseNames.Length,
     };
 
     private readonly BootedKernel _kernel;

@@ -1,6 +1,8 @@
 // The x86-64 entry from arch/x64/boot.s, in long mode with SSE on and a boot
-// stack. Order matters: the UART first (so a panic can be seen), then the
-// managed heap (statics need it), then statics, and only then arch-neutral code.
+// stack. Order matters: the UART first (so a panic can be seen), then the boot
+// memory map (read before any memory is written), the page allocator, the
+// managed heap from its pages (statics need it), then statics, and only then
+// arch-neutral code.
 using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Runtime;
 using System.Runtime;
@@ -17,9 +19,11 @@ namespace KernelStress.Kernel.Arch
             Uart.Initialize();
             if (multibootMagic != Multiboot.BootloaderMagic)
                 Panic.Halt("boot"u8, "not started by a Multiboot loader (bad magic in eax)"u8);
-            ManagedHeap.Initialize(Cpu.ImageEnd(), ManagedHeapBytes);
+            Multiboot.ReadMemoryMap(multibootInfo);
+            PageAllocator.Initialize();
+            ManagedHeap.Initialize(PageAllocator.ReserveAtBoot(ManagedHeapBytes / PageAllocator.PageSize), ManagedHeapBytes);
             ModuleInitializer.Run(modulesStart, modulesEnd);
-            Kernel.Run(new BootInfo(Multiboot.MemoryBytes(multibootInfo)));
+            Kernel.Run(new BootInfo(PhysicalMemoryMap.ReportedRamBytes, PhysicalMemoryMap.UsableBytes));
         }
     }
 }

@@ -1,7 +1,8 @@
-// `selftest [prng|metrics|shell]`: runs the portable self-test tables inside
-// the kernel (KTAP on the console, one `selftest` record per suite). The same
-// cases run in the host's xunit suites; running them here proves the kernel's
-// compiler and corelib give the same answers.
+// `selftest [prng|metrics|shell|heap]`: runs the self-test tables inside the
+// kernel (KTAP on the console, one `selftest` record per suite). The portable
+// tables' cases run in the host's xunit suites too; running them here proves
+// the kernel's compiler and corelib give the same answers. `heap` tests the
+// page allocator and kernel heap, which exist only in the kernel.
 using System;
 using KernelStress.Kernel.SelfTest;
 using KernelStress.Shell;
@@ -16,6 +17,7 @@ namespace KernelStress.Kernel.Shell.Commands
             suites[0] = SelfTestSuite.Prng;
             suites[1] = SelfTestSuite.Metrics;
             suites[2] = SelfTestSuite.Shell;
+            suites[3] = SelfTestSuite.Heap;
             KtapRunner.Run(suites, output);
         }
 
