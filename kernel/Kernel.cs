@@ -1,7 +1,7 @@
 // The arch-neutral kernel, entered once from the arch entry (arch/<arch>/KernelEntry)
 // with the UART up and statics initialised. Boot order: exception entry (so a
-// fault anywhere after this is reported), clock, the periodic tick (interrupts
-// on from here), the command catalog's
+// fault anywhere after this is reported), clock, the periodic tick and the
+// UART receive interrupt (interrupts on from here), the command catalog's
 // self-check, the console (panics now also emit records), the memory line, the
 // boot record, then the shell, which never returns.
 using KernelStress.Kernel.Arch;
@@ -20,6 +20,7 @@ namespace KernelStress.Kernel
             Interrupts.Initialize();
             Clock.Initialize();
             Ticks.Start();
+            Uart.EnableReceiveInterrupt();
             Cpu.EnableInterrupts();
             var catalogError = new ErrorMessage();
             if (!ShellCommands.Catalog.Validate(catalogError))

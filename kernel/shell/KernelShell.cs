@@ -1,6 +1,7 @@
-// The `ks> ` read-eval loop on the primary UART. Input is polled byte by byte
-// into the portable LineEditor (echo, backspace, line limits, byte checks); a
-// finished line is parsed against the portable command catalog and dispatched.
+// The `ks> ` read-eval loop on the primary UART. Input (buffered by the UART
+// receive interrupt in UartInput) goes byte by byte into the portable
+// LineEditor (echo, backspace, line limits, byte checks); a finished line is
+// parsed against the portable command catalog and dispatched.
 // Every rejected line gets exactly one `error:` line and the prompt returns.
 // Each command's run time is recorded in KernelMetrics.CommandLatency.
 // Owns the editor and the parse result, both allocated once.
@@ -28,9 +29,9 @@ namespace KernelStress.Kernel.Shell
             Prompt();
             while (true)
             {
-                // Input is polled; between bytes the CPU sleeps until the next
-                // interrupt (at worst one tick), instead of spinning.
-                if (!Uart.TryReadByte(out byte input))
+                // Input arrives through the receive interrupt; with none
+                // buffered the CPU sleeps until the next interrupt.
+                if (!UartInput.TryRead(out byte input))
                 {
                     Cpu.WaitForInterrupt();
                     continue;
@@ -64,6 +65,7 @@ namespace KernelStress.Kernel.Shell
                     return;
             }
             ulong started = Clock.NowNanoseconds;
+            UartInput.ClearCancel();
             CommandDispatcher.Run(_parsed, _out);
             KernelMetrics.CommandLatency.Record(Clock.NowNanoseconds - started);
         }

@@ -1,7 +1,8 @@
 // x86-64 twin of arch/Interrupts.cs. Every vector enters ks_interrupt with the
 // frame arch/x64/interrupts.s built, with interrupts disabled (interrupt gates).
 // Vectors 0-31 are CPU exceptions: reported and fatal (no thread can be
-// sacrificed before the scheduler exists). The local APIC timer ticks; its
+// sacrificed before the scheduler exists). The local APIC timer ticks, the
+// UART's receive interrupt fills UartInput; the APIC's
 // spurious vector needs no end-of-interrupt; anything else is counted as
 // unexpected and acknowledged.
 using System.Runtime;
@@ -28,6 +29,11 @@ namespace KernelStress.Kernel.Arch
             else if (vector == LocalApic.TimerVector)
             {
                 Ticks.OnTick();
+                LocalApic.EndOfInterrupt();
+            }
+            else if (vector == Uart.ReceiveVector)
+            {
+                Uart.DrainReceived();
                 LocalApic.EndOfInterrupt();
             }
             else if (vector != LocalApic.SpuriousVector)

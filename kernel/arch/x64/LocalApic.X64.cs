@@ -13,6 +13,9 @@ namespace KernelStress.Kernel.Arch
         public const byte TimerVector = 0x20;
         public const byte SpuriousVector = 0xFF;
 
+        // The boot CPU's APIC id (0 on QEMU); device interrupts are routed to it.
+        public const byte BootCpuId = 0;
+
         private const ulong GlobalEnable = 1UL << 11;
         private const uint Eoi = 0xB0;
         private const uint SpuriousInterrupt = 0xF0;

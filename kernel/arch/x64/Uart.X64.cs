@@ -1,5 +1,8 @@
 // x86-64 twin of arch/Uart.cs: a 16550 UART on COM1 (I/O port 0x3F8), the port
-// QEMU's -serial connects first. 115200 baud, 8N1, FIFOs on, interrupts off.
+// QEMU's -serial connects first. 115200 baud, 8N1, FIFOs on. The receive
+// interrupt is ISA IRQ 4, which the IO APIC delivers as ReceiveVector.
+using KernelStress.Kernel.Shell;
+
 namespace KernelStress.Kernel.Arch
 {
     internal static partial class Uart
@@ -12,6 +15,13 @@ namespace KernelStress.Kernel.Arch
         private const ushort ModemControl = Com1 + 4;
         private const ushort LineStatus = Com1 + 5;
         private const byte DataReady = 0x01;
+        private const byte OverrunError = 0x02;
+        private const byte ReceivedDataInterrupt = 0x01;
+        // OUT2 gates the UART's interrupt line onto the ISA bus on PC hardware.
+        private const byte DtrRtsOut2 = 0x0B;
+        private const uint Com1Irq = 4;
+
+        public const byte ReceiveVector = 0x24;
         private const byte TransmitHoldingEmpty = 0x20;
 
         public static partial void Initialize()
@@ -30,6 +40,25 @@ namespace KernelStress.Kernel.Arch
             while ((PortIo.In8(LineStatus) & TransmitHoldingEmpty) == 0)
                 Cpu.SpinWaitHint();
             PortIo.Out8(Data, value);
+        }
+
+        public static partial void EnableReceiveInterrupt()
+        {
+            IoApic.Route(Com1Irq, ReceiveVector, LocalApic.BootCpuId);
+            PortIo.Out8(ModemControl, DtrRtsOut2);
+            PortIo.Out8(InterruptEnable, ReceivedDataInterrupt);
+        }
+
+        // Interrupt context: moves everything the FIFO holds into UartInput.
+        public static void DrainReceived()
+        {
+            byte status;
+            while (((status = PortIo.In8(LineStatus)) & DataReady) != 0)
+            {
+                if ((status & OverrunError) != 0)
+                    UartInput.OnHardwareOverrun();
+                UartInput.OnReceived(PortIo.In8(Data));
+            }
         }
 
         public static partial bool TryReadByte(out byte value)

@@ -1,5 +1,7 @@
-// `metrics`: the kernel's global histograms and autonomy counters, as human
-// lines and one `metrics` record; `metrics reset` zeroes them.
+// `metrics`: the kernel's global histograms and autonomy counters, and the
+// console input counters (bytes received, dropped on a full buffer, lost by
+// the UART), as human lines and one `metrics` record; `metrics reset` zeroes
+// the histograms and autonomy counters.
 using KernelStress.Kernel.Metrics;
 using KernelStress.Kernel.Records;
 using KernelStress.Metrics;
@@ -27,6 +29,13 @@ namespace KernelStress.Kernel.Shell.Commands
                 output.WriteLine();
             }
             HistogramJson.WriteLine(output, "Intervention Latency"u8, autonomy.InterventionLatency);
+            output.Write("UART input: received="u8);
+            output.WriteDecimal(UartInput.Received);
+            output.Write(" dropped="u8);
+            output.WriteDecimal(UartInput.Dropped);
+            output.Write(" hardware_overruns="u8);
+            output.WriteDecimal(UartInput.HardwareOverruns);
+            output.WriteLine();
 
             JsonWriter json = KernelConsole.Records.Begin("metrics"u8);
             json.WriteStartObject("histograms"u8);
@@ -36,6 +45,11 @@ namespace KernelStress.Kernel.Shell.Commands
             json.WriteStartObject("autonomy_metrics"u8);
             for (int i = 0; i < AutonomyMetrics.CounterCount; i++)
                 json.WriteNumber(AutonomyMetrics.CounterName(i), autonomy.Value(i));
+            json.WriteEndObject();
+            json.WriteStartObject("uart_input"u8);
+            json.WriteNumber("received"u8, UartInput.Received);
+            json.WriteNumber("dropped"u8, UartInput.Dropped);
+            json.WriteNumber("hardware_overruns"u8, UartInput.HardwareOverruns);
             json.WriteEndObject();
             KernelConsole.Records.End(ref json);
         }

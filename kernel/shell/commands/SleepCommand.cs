@@ -1,5 +1,6 @@
 // `sleep MS`: waits on the kernel's clock, halting the CPU between timer ticks,
 // and says how long it actually waited (the overshoot is at most about a tick).
+// Ctrl-C ends it early.
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
@@ -12,10 +13,10 @@ namespace KernelStress.Kernel.Shell.Commands
         {
             ulong start = Clock.NowNanoseconds;
             ulong deadline = start + milliseconds * 1_000_000;
-            while (Clock.NowNanoseconds < deadline)
+            while (Clock.NowNanoseconds < deadline && !UartInput.CancelRequested)
                 Cpu.WaitForInterrupt();
             ulong slept = Clock.NowNanoseconds - start;
-            output.Write("slept "u8);
+            output.Write(UartInput.CancelRequested ? "cancelled after "u8 : "slept "u8);
             output.WriteDecimal(slept / 1_000);
             output.WriteLine(" us"u8);
         }
