@@ -25,4 +25,7 @@ public enum ShellCommandId
     Uptime,
     Mem,
     SelftestHeap,
+    SelftestSched,
+    Ps,
+    Spin,
 }

@@ -67,6 +67,8 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
             new CommandSpec((int)ShellCommandId.SelftestHeap, "heap", "Only the page allocator and kernel heap self-tests",
                 new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.SelftestSched, "sched", "Only the scheduler self-tests (threads, sleep, preemption, mutex, kill, join)",
+                new PositionalSpec[0], new FlagSpec[0]),
         });
 
     public static readonly CommandSpec Fault = new CommandSpec((int)ShellCommandId.Fault, "fault",
@@ -94,8 +96,18 @@ public static class ShellCommands
         new PositionalSpec[0],
         new FlagSpec[0]);
 
+    public static readonly CommandSpec Ps = new CommandSpec((int)ShellCommandId.Ps, "ps",
+        "List the kernel threads: id, name, state, priority, CPU, CPU time and switches, and a ps record",
+        new PositionalSpec[0],
+        new FlagSpec[0]);
+
+    public static readonly CommandSpec Spin = new CommandSpec((int)ShellCommandId.Spin, "spin",
+        "Start a background thread that burns the CPU without yielding for MS milliseconds",
+        new[] { PositionalSpec.Unsigned("MS", 1, 600_000, true, "Milliseconds to spin") },
+        new FlagSpec[0]);
+
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Fault, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Spin, Fault, Poweroff,
     });
 }

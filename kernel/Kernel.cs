@@ -7,6 +7,7 @@
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Records;
+using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Shell;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
@@ -19,6 +20,8 @@ namespace KernelStress.Kernel
         {
             Interrupts.Initialize();
             Clock.Initialize();
+            Paging.Initialize();
+            Scheduler.Initialize();
             Ticks.Start();
             Uart.EnableReceiveInterrupt();
             Cpu.EnableInterrupts();

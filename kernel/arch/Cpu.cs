@@ -13,6 +13,10 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void EnableInterrupts();
 
+        // Disables interrupts and says whether they were enabled, for a lock
+        // that must put the interrupt flag back as it found it (SpinLock).
+        public static partial bool DisableInterruptsSaving();
+
         // Enables interrupts and sleeps until the next one, with no window in
         // between for a wake-up to be missed. Returns with interrupts enabled.
         public static partial void WaitForInterrupt();

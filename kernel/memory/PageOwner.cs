@@ -15,5 +15,7 @@ namespace KernelStress.Kernel.Memory
         HeapSlab,
         // A KernelHeap arena of large blocks.
         HeapArena,
+        // A kernel thread's stack and the guard page below it (scheduler/ThreadStacks.cs).
+        ThreadStack,
     }
 }

@@ -59,6 +59,15 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.Mem:
                     MemCommand.Run(output);
                     break;
+                case ShellCommandId.SelftestSched:
+                    SelftestCommand.RunOne(SelfTestSuite.Sched, output);
+                    break;
+                case ShellCommandId.Ps:
+                    PsCommand.Run(output);
+                    break;
+                case ShellCommandId.Spin:
+                    SpinCommand.Run(command.ArgumentNumber(0), output);
+                    break;
                 case ShellCommandId.FaultDivideError:
                     FaultCommand.Run(FaultKind.DivideError, "de"u8, output);
                     break;

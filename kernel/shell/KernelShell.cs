@@ -7,6 +7,7 @@
 // Owns the editor and the parse result, both allocated once.
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Metrics;
+using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
 
@@ -30,10 +31,11 @@ namespace KernelStress.Kernel.Shell
             while (true)
             {
                 // Input arrives through the receive interrupt; with none
-                // buffered the CPU sleeps until the next interrupt.
+                // buffered the shell thread sleeps until the next tick, so other
+                // threads (or the idle thread's halt) get the CPU.
                 if (!UartInput.TryRead(out byte input))
                 {
-                    Cpu.WaitForInterrupt();
+                    Scheduler.Sleep(1);
                     continue;
                 }
                 switch (_editor.Feed(input))

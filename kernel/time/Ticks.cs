@@ -1,6 +1,7 @@
-// The periodic tick: counts timer interrupts since the timer started, and is
-// where time-driven work (the scheduler's preemption) will hook in.
-// OnTick runs in interrupt context: no allocation, no locks, no console output.
+// The periodic tick: counts timer interrupts since the timer started and drives
+// the scheduler (sleepers' wake-ups, time slices: Scheduler.OnTick).
+// OnTick runs in interrupt context: no allocation, no console output, and no
+// lock but the scheduler's spinlock (interrupts are off while it is held).
 namespace KernelStress.Kernel.Time
 {
     internal static class Ticks
@@ -20,6 +21,10 @@ namespace KernelStress.Kernel.Time
             s_timerInputHz = Arch.TickSource.Start(Hz);
         }
 
-        public static void OnTick() => s_count++;
+        public static void OnTick()
+        {
+            s_count++;
+            Scheduling.Scheduler.OnTick();
+        }
     }
 }

@@ -29,6 +29,7 @@ public sealed class SelftestInKernelTests
         ["shell"] = ShellSelfTest.Count,
         // Kernel-only (kernel/selftest/HeapSelfTest.cs): no host table to compare with.
         ["heap"] = HeapSelftestTests.CaseNames.Length,
+        ["sched"] = SchedSelftestTests.CaseNames.Length,
     };
 
     private readonly BootedKernel _kernel;

@@ -19,6 +19,8 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void EnableInterrupts() => ks_enable_interrupts();
 
+        public static partial bool DisableInterruptsSaving() => ks_disable_interrupts_saving();
+
         public static partial void WaitForInterrupt() => ks_enable_interrupts_and_halt();
 
         public static partial void SpinWaitHint() => ks_pause();
@@ -53,6 +55,9 @@ namespace KernelStress.Kernel.Arch
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_disable_interrupts")]
         private static extern void ks_disable_interrupts();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_disable_interrupts_saving")]
+        private static extern bool ks_disable_interrupts_saving();
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_enable_interrupts")]
         private static extern void ks_enable_interrupts();

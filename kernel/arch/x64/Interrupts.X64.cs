@@ -6,6 +6,7 @@
 // spurious vector needs no end-of-interrupt; anything else is counted as
 // unexpected and acknowledged.
 using System.Runtime;
+using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 
 namespace KernelStress.Kernel.Arch
@@ -41,6 +42,8 @@ namespace KernelStress.Kernel.Arch
                 s_unexpected++;
                 LocalApic.EndOfInterrupt();
             }
+            // The scheduler's preemption point: may switch threads and return later.
+            Scheduler.PreemptIfRequested();
         }
     }
 }

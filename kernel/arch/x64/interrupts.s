@@ -2,6 +2,8 @@
 # pushes no error code (so every frame has the same shape), then the vector
 # number, and joins the common path: save the general registers, hand the
 # frame to C# (ks_interrupt(frame) -> InterruptDispatch), restore, iretq.
+# ks_interrupt may switch threads (the scheduler's preemption point) and
+# return much later, on the same stack, to this thread's own frame.
 # The frame, lowest address first, is arch/x64/InterruptFrame.X64.cs.
 	.intel_syntax noprefix
 	.text
@@ -44,8 +46,16 @@ isr_common:
 	mov rdi, rsp
 	# The CPU aligned rsp to 16 before pushing its frame; 5 + 2 + 15 pushes
 	# later it is 16-aligned again, as the SysV call below requires.
+	# The SSE/x87 state is saved too (fxsave needs 16-byte alignment): the
+	# handler's C# may use xmm registers, and the scheduler may switch to
+	# another thread from inside it (preemption), so the interrupted code's
+	# copy must survive on its own stack.
+	sub rsp, 512
+	fxsave [rsp]
 	cld
 	call ks_interrupt
+	fxrstor [rsp]
+	add rsp, 512
 	pop r15
 	pop r14
 	pop r13

@@ -1,8 +1,8 @@
-// `selftest [prng|metrics|shell|heap]`: runs the self-test tables inside the
+// `selftest [prng|metrics|shell|heap|sched]`: runs the self-test tables inside the
 // kernel (KTAP on the console, one `selftest` record per suite). The portable
 // tables' cases run in the host's xunit suites too; running them here proves
 // the kernel's compiler and corelib give the same answers. `heap` tests the
-// page allocator and kernel heap, which exist only in the kernel.
+// page allocator and kernel heap, `sched` the scheduler: both exist only in the kernel.
 using System;
 using KernelStress.Kernel.SelfTest;
 using KernelStress.Shell;
@@ -18,6 +18,7 @@ namespace KernelStress.Kernel.Shell.Commands
             suites[1] = SelfTestSuite.Metrics;
             suites[2] = SelfTestSuite.Shell;
             suites[3] = SelfTestSuite.Heap;
+            suites[4] = SelfTestSuite.Sched;
             KtapRunner.Run(suites, output);
         }
 

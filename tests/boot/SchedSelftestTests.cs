@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using KernelStress.Tool.Reports;
+using KernelStress.Tool.Sessions;
+using Xunit;
+
+namespace KernelStress.Boot.Tests;
+
+/// <summary>
+/// <c>selftest sched</c> runs the scheduler's tests inside the kernel (spawn/join, atomic counting,
+/// yield, sleep accuracy, preemption of a CPU hog, a mutex under preemption, kill, join freeing the
+/// stack and slot): every case prints <c>ok</c> in order and the suite's record passes.
+/// </summary>
+[Collection(BootCollection.Name)]
+public sealed class SchedSelftestTests
+{
+    /// <summary>The suite's cases in order (kernel/selftest/SchedSelfTest.cs).</summary>
+    public static readonly string[] CaseNames =
+    {
+        "spawn_join_runs_entry_once", "interlocked_counter_exact_total", "yield_interleaves_two_threads",
+        "sleep_wakes_after_requested_time", "hog_does_not_starve_equal_priority", "higher_priority_preempts_hog",
+        "mutex_exclusion_under_preemption", "kill_sleeping_thread", "join_frees_stack_and_slot",
+    };
+
+    private readonly BootedKernel _kernel;
+
+    public SchedSelftestTests(BootedKernel kernel)
+    {
+        _kernel = kernel;
+    }
+
+    [Fact]
+    public async Task EveryCasePasses()
+    {
+        SessionResult session = await _kernel.RunAsync("selftest sched");
+        List<string> lines = BootedKernel.Lines(session).Select(l => l.Text).ToList();
+
+        int subtest = lines.IndexOf("    # Subtest: sched");
+        Assert.True(subtest >= 0, "no '# Subtest: sched' line");
+        Assert.Equal($"    1..{CaseNames.Length}", lines[subtest + 1]);
+        List<string> caseLines = lines.Where(l => Regex.IsMatch(l, @"^    (not )?ok \d+ ")).ToList();
+        Assert.Equal(CaseNames.Select((name, i) => $"    ok {i + 1} {name}"), caseLines);
+        Assert.Contains("ok 1 sched", lines);
+
+        JsonElement record = session.Report.Records.Single(r => r.GetProperty("type").GetString() == "selftest");
+        Assert.Equal("sched", record.GetProperty("suite").GetString());
+        Assert.Equal("PASS", record.GetProperty("verdict").GetString());
+        Assert.Equal(CaseNames.Length, record.GetProperty("tests").GetInt32());
+        Assert.Equal(Verdict.Pass, session.Report.Verdict);
+    }
+}
