@@ -4,7 +4,7 @@ namespace KernelStress.Metrics;
 
 public readonly struct HistogramBucket
 {
-    public HistogramBucket(int index, ulong count)
+    internal HistogramBucket(int index, ulong count)
     {
         Index = index;
         Lower = HistogramBuckets.LowerBound(index);

@@ -2,7 +2,7 @@
 // (xunit) and inside the kernel (`selftest metrics`, printed as KTAP).
 //
 // Cases are deterministic (fixed inputs) and single-threaded. They share a
-// few fixtures allocated on first use and reset by each case (about 170 KiB,
+// few fixtures allocated on first use and reset by each case (about 190 KiB,
 // once per boot), so running `selftest` again allocates nothing. Names are
 // snake_case ASCII, reasons short; both are static UTF-8 literals.
 using System;
@@ -29,7 +29,7 @@ public static class MetricsSelfTest
         5 => "merge_adds_other"u8,
         6 => "reset_clears"u8,
         7 => "snapshot_buckets_sum_to_count"u8,
-        8 => "byte_counter_carry_exact"u8,
+        8 => "shard_counter_carry_exact"u8,
         9 => "summary_matches_snapshot"u8,
         10 => "autonomy_counters"u8,
         _ => default,
@@ -58,7 +58,7 @@ public static class MetricsSelfTest
             case 5: return MergeAddsOther(s_a, s_b, ref reason);
             case 6: return ResetClears(s_a, s_snapshot, ref reason);
             case 7: return SnapshotBucketsSumToCount(s_a, s_snapshot, ref reason);
-            case 8: return ByteCounterCarryExact(s_a, s_snapshot, ref reason);
+            case 8: return ShardCounterCarryExact(s_a, s_snapshot, ref reason);
             case 9: return SummaryMatchesSnapshot(s_a, s_snapshot, ref reason);
             case 10: return AutonomyCounters(s_autonomy, s_autonomySnapshot, ref reason);
             default:
@@ -249,8 +249,8 @@ public static class MetricsSelfTest
         return true;
     }
 
-    // 70,000 records of one value: the per-shard byte counter wraps 273 times.
-    private static bool ByteCounterCarryExact(LatencyHistogram h, HistogramSnapshot s, ref ReadOnlySpan<byte> reason)
+    // 70,000 records of one value: the per-shard 16-bit counter wraps and carries once.
+    private static bool ShardCounterCarryExact(LatencyHistogram h, HistogramSnapshot s, ref ReadOnlySpan<byte> reason)
     {
         for (int i = 0; i < 70_000; i++)
         {
@@ -261,7 +261,7 @@ public static class MetricsSelfTest
         if (!s.NextNonEmpty(ref cursor, out HistogramBucket b) || b.Count != 70_000 || s.Count != 70_000 ||
             s.NextNonEmpty(ref cursor, out _))
         {
-            reason = "carry from byte counters lost counts"u8;
+            reason = "carry from shard counters lost counts"u8;
             return false;
         }
         return true;
