@@ -1,9 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using KernelStress.Tool.Reports;
 using KernelStress.Tool.Sessions;
 using Xunit;
 
@@ -36,19 +31,6 @@ public sealed class SchedSelftestTests
     public async Task EveryCasePasses()
     {
         SessionResult session = await _kernel.RunAsync("selftest sched");
-        List<string> lines = BootedKernel.Lines(session).Select(l => l.Text).ToList();
-
-        int subtest = lines.IndexOf("    # Subtest: sched");
-        Assert.True(subtest >= 0, "no '# Subtest: sched' line");
-        Assert.Equal($"    1..{CaseNames.Length}", lines[subtest + 1]);
-        List<string> caseLines = lines.Where(l => Regex.IsMatch(l, @"^    (not )?ok \d+ ")).ToList();
-        Assert.Equal(CaseNames.Select((name, i) => $"    ok {i + 1} {name}"), caseLines);
-        Assert.Contains("ok 1 sched", lines);
-
-        JsonElement record = session.Report.Records.Single(r => r.GetProperty("type").GetString() == "selftest");
-        Assert.Equal("sched", record.GetProperty("suite").GetString());
-        Assert.Equal("PASS", record.GetProperty("verdict").GetString());
-        Assert.Equal(CaseNames.Length, record.GetProperty("tests").GetInt32());
-        Assert.Equal(Verdict.Pass, session.Report.Verdict);
+        KtapSuite.AssertPassed(session, "sched", CaseNames);
     }
 }
