@@ -27,7 +27,8 @@ namespace KernelStress.Kernel.Arch
         private const uint TimerCurrentCount = 0x390;
         private const uint TimerDivide = 0x3E0;
         private const uint DivideBy16 = 0x3;
-        private const ulong CalibrationNanoseconds = 10_000_000;
+        private const ulong CalibrationNanoseconds = 5_000_000;
+        private const int CalibrationWindows = 3;
 
         private static ulong s_base;
 
@@ -40,22 +41,32 @@ namespace KernelStress.Kernel.Arch
         }
 
         // Starts the periodic timer at the given rate; returns the timer
-        // ticks per second it measured.
+        // ticks per second it measured. As with the PIT (Pit.X64.cs), a delay
+        // can only lengthen a measuring window, so the shortest of several
+        // windows counts.
         public static ulong StartPeriodicTimer(uint hz)
         {
             Write(TimerDivide, DivideBy16);
             Write(LvtTimer, LvtMasked | TimerVector);
-            Write(TimerInitialCount, 0xFFFFFFFF);
-            ulong deadline = Clock.NowNanoseconds + CalibrationNanoseconds;
-            while (Clock.NowNanoseconds < deadline)
-                Cpu.SpinWaitHint();
-            ulong elapsed = 0xFFFFFFFFUL - Read(TimerCurrentCount);
-            ulong timerHz = elapsed * (1_000_000_000UL / CalibrationNanoseconds);
+            ulong fewest = ulong.MaxValue;
+            for (int i = 0; i < CalibrationWindows; i++)
+                fewest = System.Math.Min(fewest, MeasureWindow());
+            ulong timerHz = fewest * (1_000_000_000UL / CalibrationNanoseconds);
 
             Write(TimerInitialCount, 0);
             Write(LvtTimer, TimerPeriodic | TimerVector);
             Write(TimerInitialCount, (uint)(timerHz / hz));
             return timerHz;
+        }
+
+        // Timer counts in one CalibrationNanoseconds window of the clock.
+        private static ulong MeasureWindow()
+        {
+            Write(TimerInitialCount, 0xFFFFFFFF);
+            ulong deadline = Clock.NowNanoseconds + CalibrationNanoseconds;
+            while (Clock.NowNanoseconds < deadline)
+                Cpu.SpinWaitHint();
+            return 0xFFFFFFFFUL - Read(TimerCurrentCount);
         }
 
         public static void EndOfInterrupt() => Write(Eoi, 0);
