@@ -55,7 +55,7 @@ public static class ShellCommands
         new FlagSpec[0]);
 
     public static readonly CommandSpec Selftest = new CommandSpec((int)ShellCommandId.Selftest, "selftest",
-        "Run the self-tests inside the kernel: the portable libraries' tables and the memory allocators (KTAP output)",
+        "Run the self-tests inside the kernel: the portable libraries' tables, the allocators and the scheduler (KTAP output)",
         new FlagSpec[0], false,
         new[]
         {
