@@ -71,9 +71,12 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
+    public static readonly FlagSpec FaultFatal = FlagSpec.Switch("--fatal",
+        "Raise it on the shell's own thread, which halts the kernel with a panic record");
+
     public static readonly CommandSpec Fault = new CommandSpec((int)ShellCommandId.Fault, "fault",
-        "Raise a CPU exception to show the fault report (halts the kernel)",
-        new FlagSpec[0], true,
+        "Raise a CPU exception in a sacrificial thread (killed; the kernel goes on), or with --fatal in the shell",
+        new[] { FaultFatal }, true,
         new[]
         {
             new CommandSpec((int)ShellCommandId.FaultDivideError, "de", "Divide error: integer division by zero",

@@ -1,7 +1,8 @@
 // Interrupt and exception entry, declared here, implemented by the arch twins
 // (arch/x64/Interrupts.X64.cs: the IDT; arm64: the VBAR_EL1 vectors).
-// After Initialize every CPU exception reaches the kernel: today each one is
-// reported (human register dump + `panic` record) and halts the machine.
+// After Initialize every CPU exception reaches the kernel: it is reported
+// (human register dump + record); a sacrificial thread is killed, anything
+// else halts the machine with a `panic` record.
 // Device interrupts (the timer tick) are delivered once Cpu.EnableInterrupts runs.
 namespace KernelStress.Kernel.Arch
 {

@@ -20,6 +20,11 @@ namespace KernelStress.Kernel.Scheduling
         public bool Killed;
         // Nobody will join it: the idle thread frees it once dead.
         public bool Detached;
+        // A CPU exception in it kills only it (Scheduler.ExitAfterFault)
+        // instead of halting the kernel.
+        public bool Sacrificial;
+        // It died of a CPU exception.
+        public bool Faulted;
         // The CPU it last ran on.
         public int Cpu;
         public int Next;

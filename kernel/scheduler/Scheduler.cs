@@ -21,6 +21,9 @@
 // thread dies at its next one; a killed Sleeping or Blocked thread is made
 // ready so it gets there.
 //
+// Faults: a thread spawned as sacrificial that takes a CPU exception is
+// killed from the exception handler (ExitAfterFault) and the kernel goes on;
+// a fault in any other thread, or with the scheduler lock held, halts.
 // Invariants: exactly one thread per CPU is Running and it is PerCpu.Current;
 // the idle thread is never on a run queue and never blocks; a Dead thread's
 // stack is not in use (it switched away for the last time under the lock that
@@ -97,7 +100,9 @@ namespace KernelStress.Kernel.Scheduling
 
         // A new Ready thread running entry(argument) at `priority`: its id (>= 0),
         // or a SpawnFailure (< 0). Never panics.
-        public static int Spawn(ReadOnlySpan<byte> name, delegate*<nint, void> entry, nint argument, ThreadPriority priority)
+        // A sacrificial thread is one whose CPU exceptions kill only it (ExitAfterFault).
+        public static int Spawn(ReadOnlySpan<byte> name, delegate*<nint, void> entry, nint argument, ThreadPriority priority,
+            bool sacrificial = false)
         {
             if (entry == null || name.Length > KernelThread.MaxNameLength || priority == ThreadPriority.Idle || priority > ThreadPriority.High)
                 return (int)SpawnFailure.BadArgument;
@@ -120,6 +125,7 @@ namespace KernelStress.Kernel.Scheduling
             thread.StackBase = stack;
             thread.Entry = entry;
             thread.Argument = argument;
+            thread.Sacrificial = sacrificial;
             thread.SavedStackPointer = ContextSwitch.PrepareStack(ThreadStacks.Top(stack));
             int id = thread.Id;
             MakeReady(slot);
@@ -149,8 +155,12 @@ namespace KernelStress.Kernel.Scheduling
 
         // Blocks until thread `id` is dead, then frees its stack and slot. False when
         // there is no such joinable thread (unknown, detached, the caller, or joined already).
-        public static bool Join(int id)
+        public static bool Join(int id) => Join(id, out _);
+
+        // Join that also tells whether the thread died of a CPU exception.
+        public static bool Join(int id, out bool faulted)
         {
+            faulted = false;
             bool interrupts = s_lock.Acquire();
             while (true)
             {
@@ -162,6 +172,7 @@ namespace KernelStress.Kernel.Scheduling
                 }
                 if (s_threads[slot].State == ThreadState.Dead)
                 {
+                    faulted = s_threads[slot].Faulted;
                     nuint stack = Release(slot);
                     s_lock.Release(interrupts);
                     ThreadStacks.Free(stack);
@@ -253,6 +264,22 @@ namespace KernelStress.Kernel.Scheduling
             if (cpu.Current != cpu.Idle && --s_threads[cpu.Current].SliceTicksLeft <= 0)
                 cpu.NeedReschedule = true;
             s_lock.Release(interrupts);
+        }
+
+        // Interrupt context (a CPU exception): true when the thread that faulted
+        // may be killed alone, i.e. it is sacrificial and did not hold the
+        // scheduler lock when it faulted (then nothing can be recovered).
+        public static bool CanSacrificeCurrent() =>
+            s_started && !s_lock.IsHeld && s_threads[This.Current].Sacrificial;
+
+        // Interrupt context, after CanSacrificeCurrent: the faulting thread dies
+        // here, its joiners wake, and the CPU switches away for good; its stack
+        // (with the abandoned exception frame) is freed by Join or the reaper.
+        public static void ExitAfterFault()
+        {
+            s_lock.Acquire();
+            s_threads[This.Current].Faulted = true;
+            Exit();
         }
 
         // Interrupt context, last thing before returning to the interrupted code:

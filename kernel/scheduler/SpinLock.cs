@@ -21,6 +21,9 @@ namespace KernelStress.Kernel.Scheduling
             return interruptsWereEnabled;
         }
 
+        // True while some context holds it (on one CPU: the code that was interrupted).
+        public bool IsHeld => Volatile.Read(ref _held) != 0;
+
         public void Release(bool interruptsWereEnabled)
         {
             Volatile.Write(ref _held, 0);

@@ -69,16 +69,16 @@ namespace KernelStress.Kernel.Shell
                     SpinCommand.Run(command.ArgumentNumber(0), output);
                     break;
                 case ShellCommandId.FaultDivideError:
-                    FaultCommand.Run(FaultKind.DivideError, "de"u8, output);
+                    FaultCommand.Run(command, FaultKind.DivideError, "de"u8, output);
                     break;
                 case ShellCommandId.FaultInvalidOpcode:
-                    FaultCommand.Run(FaultKind.InvalidOpcode, "ud"u8, output);
+                    FaultCommand.Run(command, FaultKind.InvalidOpcode, "ud"u8, output);
                     break;
                 case ShellCommandId.FaultPageFault:
-                    FaultCommand.Run(FaultKind.PageFault, "pf"u8, output);
+                    FaultCommand.Run(command, FaultKind.PageFault, "pf"u8, output);
                     break;
                 case ShellCommandId.FaultGeneralProtection:
-                    FaultCommand.Run(FaultKind.GeneralProtection, "gp"u8, output);
+                    FaultCommand.Run(command, FaultKind.GeneralProtection, "gp"u8, output);
                     break;
                 default:
                     // The catalog and this switch disagree: a programming error, not bad input.

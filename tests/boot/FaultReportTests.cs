@@ -8,10 +8,10 @@ using Xunit;
 namespace KernelStress.Boot.Tests;
 
 /// <summary>
-/// <c>fault KIND</c> raises a real CPU exception. With no thread to sacrifice yet it is fatal: the
-/// kernel prints a register dump, emits a complete <c>panic</c> record (vector, faulting address,
-/// registers, stack words, the bytes at rip) and halts with the panic exit code; the tool calls
-/// that infrastructure trouble (ERROR).
+/// <c>fault KIND --fatal</c> raises a real CPU exception on the shell's own thread, which is not
+/// sacrificial, so it is fatal: the kernel prints a register dump, emits a complete <c>panic</c>
+/// record (vector, faulting address, registers, stack words, the bytes at rip) and halts with the
+/// panic exit code; the tool calls that infrastructure trouble (ERROR).
 /// </summary>
 [Collection(BootCollection.Name)]
 public sealed class FaultReportTests
@@ -32,7 +32,7 @@ public sealed class FaultReportTests
     [InlineData("gp", 13, "488b00")]
     public async Task TheFaultIsReportedWithAPanicRecordAndTheMachineHalts(string kind, int vector, string instruction)
     {
-        SessionResult session = await _kernel.RunAsync("fault " + kind);
+        SessionResult session = await _kernel.RunAsync($"fault {kind} --fatal");
 
         Assert.Equal(Verdict.Error, session.Report.Verdict);
         Assert.Equal(PanicExitCode, session.Report.QemuExitCode);

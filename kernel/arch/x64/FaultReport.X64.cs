@@ -1,13 +1,16 @@
-// Reports a CPU exception and stops: a human register dump on the console and
-// a `panic` record with the vector, error code, rip, cr2, cr3, every general
-// register, up to 8 stack words and the 16 bytes at rip (so the host can
-// disassemble the faulting instruction). Memory is read only where the boot
-// identity map covers it, so a wild rip or rsp cannot fault the report itself;
-// a fault during the report halts at once.
+// Reports a CPU exception: a human register dump on the console and a record
+// with the vector, error code, rip, cr2, cr3, every general register, up to 8
+// stack words and the 16 bytes at rip (so the host can disassemble the
+// faulting instruction). In a sacrificial thread the record is a `fault`
+// naming the thread, which is then killed while the kernel goes on; anywhere
+// else it is a `panic` and the machine halts. Memory is read only where the
+// boot identity map covers it, so a wild rip or rsp cannot fault the report
+// itself; a fault during the report halts at once.
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using KernelStress.Kernel.Records;
+using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Shell;
 using KernelStress.Shell;
 
@@ -22,17 +25,32 @@ namespace KernelStress.Kernel.Arch
 
         private static bool s_reporting;
 
-        public static void Halt(InterruptFrame* frame)
+        public static void Handle(InterruptFrame* frame)
         {
             if (s_reporting || !Panic.ConsoleReady)
                 Cpu.HaltAfterPanic();
             s_reporting = true;
+            bool sacrifice = Scheduler.CanSacrificeCurrent();
             ulong cr2 = ks_read_cr2();
             ulong cr3 = ks_read_cr3();
             ReadOnlySpan<byte> name = FaultNames.Of(frame->Vector);
-            WriteHuman(KernelConsole.Out, frame, name, cr2, cr3);
-            WriteRecord(frame, name, cr2, cr3);
-            Cpu.HaltAfterPanic();
+            TextSink output = KernelConsole.Out;
+            if (sacrifice)
+            {
+                output.Write("\r\nFAULT [cpu] in sacrificial thread "u8);
+                output.WriteDecimal((ulong)Scheduler.CurrentId);
+                output.WriteLine(": the thread is killed, the kernel goes on"u8);
+            }
+            else
+            {
+                output.Write("\r\nPANIC [cpu]: "u8);
+            }
+            WriteHuman(output, frame, name, cr2, cr3);
+            WriteRecord(sacrifice ? "fault"u8 : "panic"u8, frame, name, cr2, cr3);
+            if (!sacrifice)
+                Cpu.HaltAfterPanic();
+            s_reporting = false;
+            Scheduler.ExitAfterFault();
         }
 
         private static bool Readable(ulong address, int bytes) =>
@@ -40,7 +58,6 @@ namespace KernelStress.Kernel.Arch
 
         private static void WriteHuman(TextSink output, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
         {
-            output.Write("\r\nPANIC [cpu]: "u8);
             output.Write(name);
             output.Write(" vector="u8);
             output.WriteDecimal(f->Vector);
@@ -97,11 +114,12 @@ namespace KernelStress.Kernel.Arch
             Hex.Write64(output, second);
         }
 
-        private static void WriteRecord(InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
+        private static void WriteRecord(ReadOnlySpan<byte> type, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
         {
-            JsonWriter json = KernelConsole.Records.Begin("panic"u8);
+            JsonWriter json = KernelConsole.Records.Begin(type);
             json.WriteString("arch"u8, "x64"u8);
             json.WriteString("subsystem"u8, "cpu"u8);
+            json.WriteNumber("thread_id"u8, (long)Scheduler.CurrentId);
             json.WriteString("reason"u8, name);
             json.WriteNumber("vector"u8, f->Vector);
             Hex.WriteJson64(ref json, "error_code"u8, f->ErrorCode);

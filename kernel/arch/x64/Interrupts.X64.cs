@@ -1,7 +1,7 @@
 // x86-64 twin of arch/Interrupts.cs. Every vector enters ks_interrupt with the
 // frame arch/x64/interrupts.s built, with interrupts disabled (interrupt gates).
-// Vectors 0-31 are CPU exceptions: reported and fatal (no thread can be
-// sacrificed before the scheduler exists). The local APIC timer ticks, the
+// Vectors 0-31 are CPU exceptions: reported, then the faulting thread is
+// killed if it is sacrificial, else the kernel halts (FaultReport). The local APIC timer ticks, the
 // UART's receive interrupt fills UartInput; the APIC's
 // spurious vector needs no end-of-interrupt; anything else is counted as
 // unexpected and acknowledged.
@@ -26,7 +26,7 @@ namespace KernelStress.Kernel.Arch
         {
             ulong vector = frame->Vector;
             if (vector < FirstDeviceVector)
-                FaultReport.Halt(frame);
+                FaultReport.Handle(frame);
             else if (vector == LocalApic.TimerVector)
             {
                 Ticks.OnTick();
