@@ -28,4 +28,7 @@ public enum ShellCommandId
     SelftestSched,
     Ps,
     Spin,
+    Bench,
+    BenchHeap,
+    BenchSwitch,
 }

@@ -109,8 +109,19 @@ public static class ShellCommands
         new[] { PositionalSpec.Unsigned("MS", 1, 600_000, true, "Milliseconds to spin") },
         new FlagSpec[0]);
 
+    public static readonly CommandSpec Bench = new CommandSpec((int)ShellCommandId.Bench, "bench",
+        "Measure kernel heap alloc+free and thread context switch (p50/p99 and result records)",
+        new FlagSpec[0], false,
+        new[]
+        {
+            new CommandSpec((int)ShellCommandId.BenchHeap, "heap", "Kernel heap alloc+free for 16 B to 64 KiB",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.BenchSwitch, "switch", "Thread context switch (two threads yielding)",
+                new PositionalSpec[0], new FlagSpec[0]),
+        });
+
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Spin, Fault, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Spin, Bench, Fault, Poweroff,
     });
 }

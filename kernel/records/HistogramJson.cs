@@ -10,7 +10,7 @@ namespace KernelStress.Kernel.Records
 {
     internal static class HistogramJson
     {
-        public static void Write(ref JsonWriter json, ReadOnlySpan<byte> name, HistogramSnapshot snapshot)
+        public static void Write(ref JsonWriter json, scoped ReadOnlySpan<byte> name, HistogramSnapshot snapshot)
         {
             HistogramSummary summary = snapshot.Summarize();
             json.WriteStartObject(name);

@@ -32,6 +32,15 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.Uptime:
                     UptimeCommand.Run(output);
                     break;
+                case ShellCommandId.Bench:
+                    BenchCommand.RunAll(output);
+                    break;
+                case ShellCommandId.BenchHeap:
+                    BenchCommand.Heap(output);
+                    break;
+                case ShellCommandId.BenchSwitch:
+                    BenchCommand.Switch(output);
+                    break;
                 case ShellCommandId.Prng:
                     PrngCommand.Run(command, output);
                     break;
