@@ -54,6 +54,18 @@ public static class AsciiFormat
         return 1 + Decimal(destination.Slice(1), magnitude);
     }
 
+    /// <summary>Exactly 2 lowercase hex digits, no "0x"; 0 when they do not fit.</summary>
+    public static int Hex8(Span<byte> destination, byte value)
+    {
+        if (destination.Length < 2)
+        {
+            return 0;
+        }
+        destination[0] = HexDigit(value >> 4);
+        destination[1] = HexDigit(value & 0xF);
+        return 2;
+    }
+
     /// <summary>Exactly 8 lowercase hex digits, leading zeros kept, no "0x".</summary>
     public static int Hex32(Span<byte> destination, uint value)
     {

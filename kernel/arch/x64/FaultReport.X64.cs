@@ -99,7 +99,7 @@ namespace KernelStress.Kernel.Arch
                 for (int i = 0; i < CodeBytes; i++)
                 {
                     hex[0] = (byte)' ';
-                    WriteHexByte(hex.Slice(1), ((byte*)f->Rip)[i]);
+                    AsciiFormat.Hex8(hex.Slice(1), ((byte*)f->Rip)[i]);
                     output.Write(hex);
                 }
                 output.WriteLine();
@@ -158,19 +158,11 @@ namespace KernelStress.Kernel.Arch
             if (Readable(f->Rip, CodeBytes))
             {
                 for (int i = 0; i < CodeBytes; i++, codeLength += 2)
-                    WriteHexByte(code.Slice(codeLength), ((byte*)f->Rip)[i]);
+                    AsciiFormat.Hex8(code.Slice(codeLength), ((byte*)f->Rip)[i]);
             }
             json.WriteString("code"u8, code.Slice(0, codeLength));
             KernelConsole.Records.End(ref json);
         }
-
-        private static void WriteHexByte(Span<byte> destination, byte value)
-        {
-            destination[0] = HexDigit(value >> 4);
-            destination[1] = HexDigit(value & 0xF);
-        }
-
-        private static byte HexDigit(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_read_cr2")]
         private static extern ulong ks_read_cr2();

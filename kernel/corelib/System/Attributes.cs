@@ -19,21 +19,7 @@ namespace System
         public bool Inherited { get; set; }
     }
 
-    public sealed class FlagsAttribute : Attribute { }
     public sealed class ParamArrayAttribute : Attribute { }
-    public sealed class ThreadStaticAttribute : Attribute { }
-
-    public sealed class ObsoleteAttribute : Attribute
-    {
-        public ObsoleteAttribute() { }
-        public ObsoleteAttribute(string message) { }
-        public ObsoleteAttribute(string message, bool error) { }
-    }
-
-    public sealed class CLSCompliantAttribute : Attribute
-    {
-        public CLSCompliantAttribute(bool isCompliant) { }
-    }
 }
 
 namespace System.Runtime.CompilerServices
@@ -96,24 +82,6 @@ namespace System.Runtime.CompilerServices
     }
 }
 
-namespace System.Diagnostics.CodeAnalysis
-{
-    public sealed class UnscopedRefAttribute : Attribute { }
-    public sealed class DoesNotReturnAttribute : Attribute { }
-    public sealed class NotNullWhenAttribute : Attribute
-    {
-        public NotNullWhenAttribute(bool returnValue) { }
-    }
-}
-
-namespace System.Diagnostics
-{
-    public sealed class ConditionalAttribute : Attribute
-    {
-        public ConditionalAttribute(string conditionString) { }
-    }
-}
-
 namespace System.Runtime.InteropServices
 {
     public enum LayoutKind { Sequential = 0, Explicit = 2, Auto = 3 }
@@ -123,11 +91,6 @@ namespace System.Runtime.InteropServices
         public StructLayoutAttribute(LayoutKind layoutKind) { }
         public int Pack;
         public int Size;
-    }
-
-    public sealed class FieldOffsetAttribute : Attribute
-    {
-        public FieldOffsetAttribute(int offset) { }
     }
 
     public sealed class InAttribute : Attribute { }

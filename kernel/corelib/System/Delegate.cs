@@ -34,9 +34,4 @@ namespace System
     }
 
     public abstract class MulticastDelegate : Delegate { }
-
-    public delegate void Action();
-    public delegate void Action<in T>(T arg);
-    public delegate TResult Func<out TResult>();
-    public delegate TResult Func<in T, out TResult>(T arg);
 }

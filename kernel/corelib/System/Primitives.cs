@@ -17,12 +17,8 @@ namespace System
     public struct Double
     {
         private double m_value;
-        public const double MaxValue = 1.7976931348623157E+308;
-        public const double Epsilon = 4.9406564584124654E-324;
         public const double NaN = 0.0 / 0.0;
         public const double PositiveInfinity = 1.0 / 0.0;
-        public const double NegativeInfinity = -1.0 / 0.0;
-        public static bool IsNaN(double d) => d != d;
     }
 
     public unsafe struct IntPtr

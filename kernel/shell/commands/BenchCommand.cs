@@ -1,5 +1,5 @@
 // `bench [heap|switch]`: the in-kernel benchmarks, each printed in the seed's
-// style (p50/p99 in ns) and emitted as a `result` record with its full
+// style (HistogramJson.WriteLine: count, min, p50, p95, p99, max in ns) and emitted as a `result` record with its full
 // histograms: kernel heap alloc+free for 16 B..64 KiB and thread context
 // switch. Without a subcommand, both run. Figures are only comparable within
 // one run of one machine.
@@ -24,6 +24,7 @@ namespace KernelStress.Kernel.Shell.Commands
         {
             bool completed = HeapBench.Run();
             Span<byte> name = stackalloc byte[32];
+            Span<byte> label = stackalloc byte[32];
             JsonWriter json = Begin("bench_heap"u8, completed, completed ? "all sizes measured"u8 : "the heap could not satisfy a request"u8);
             json.WriteNumber("iterations"u8, (ulong)HeapBench.Iterations);
             json.WriteStartObject("histograms"u8);
@@ -32,10 +33,9 @@ namespace KernelStress.Kernel.Shell.Commands
                 BenchHistograms.Heap[s].Snapshot(BenchHistograms.Snapshot);
                 int length = Label(name, "alloc_free_"u8, HeapBench.Size(s));
                 HistogramJson.Write(ref json, name.Slice(0, length), BenchHistograms.Snapshot);
-                output.Write("Heap alloc+free "u8);
-                output.WriteDecimal(HeapBench.Size(s));
-                output.Write(" B: "u8);
-                WriteSummary(output, BenchHistograms.Snapshot);
+                int labelLength = Label(label, "Heap alloc+free "u8, HeapBench.Size(s));
+                " B"u8.CopyTo(label.Slice(labelLength));
+                HistogramJson.WriteLine(output, label.Slice(0, labelLength + 2), BenchHistograms.Snapshot);
             }
             json.WriteEndObject();
             KernelConsole.Records.End(ref json);
@@ -45,8 +45,7 @@ namespace KernelStress.Kernel.Shell.Commands
         {
             bool completed = SwitchBench.Run();
             BenchHistograms.Switch.Snapshot(BenchHistograms.Snapshot);
-            output.Write("Context switch: "u8);
-            WriteSummary(output, BenchHistograms.Snapshot);
+            HistogramJson.WriteLine(output, "Context switch"u8, BenchHistograms.Snapshot);
             JsonWriter json = Begin("bench_switch"u8, completed, completed ? "two threads yielding to each other"u8 : "the benchmark threads could not be started"u8);
             json.WriteNumber("round_trips"u8, (ulong)SwitchBench.RoundTrips);
             json.WriteStartObject("histograms"u8);
@@ -63,20 +62,6 @@ namespace KernelStress.Kernel.Shell.Commands
             json.WriteString("verdict"u8, completed ? "PASS"u8 : "FAIL"u8);
             json.WriteString("reason"u8, reason);
             return json;
-        }
-
-        private static void WriteSummary(TextSink output, HistogramSnapshot snapshot)
-        {
-            HistogramSummary summary = snapshot.Summarize();
-            output.Write("p50="u8);
-            output.WriteDecimal(summary.P50);
-            output.Write("ns p99="u8);
-            output.WriteDecimal(summary.P99);
-            output.Write("ns max="u8);
-            output.WriteDecimal(summary.Max);
-            output.Write("ns (n="u8);
-            output.WriteDecimal(summary.Count);
-            output.WriteLine(")"u8);
         }
 
         // "prefix<number>" into `destination`; returns its length.
