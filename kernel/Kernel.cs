@@ -1,7 +1,9 @@
 // The arch-neutral kernel, entered once from the arch entry (arch/<arch>/KernelEntry)
-// with the UART up and statics initialised. Boot order: exception entry (so a
-// fault anywhere after this is reported), clock, the periodic tick and the
-// UART receive interrupt (interrupts on from here), the command catalog's
+// with the UART up, memory managed and statics initialised. Boot order:
+// exception entry (so a fault anywhere after this is reported), clock, 4 KiB
+// paging (guard pages need it), the scheduler (this code becomes the shell
+// thread), the periodic tick and the UART receive interrupt (interrupts on
+// from here), the command catalog's
 // self-check, the console (panics now also emit records), the memory line, the
 // boot record, then the shell, which never returns.
 using KernelStress.Kernel.Arch;
@@ -35,7 +37,7 @@ namespace KernelStress.Kernel
             output.Write(KernelVersion.Text);
             output.WriteLine(" - a kernel that stresses itself. Type 'help' for the commands."u8);
             WriteMemoryLine(output, boot);
-            BootRecord.Emit(boot, 1, Clock.NowNanoseconds);
+            BootRecord.Emit(boot, Scheduler.MaxCpus, Clock.NowNanoseconds);
             new KernelShell(output).Run();
         }
 
