@@ -31,4 +31,5 @@ public enum ShellCommandId
     Bench,
     BenchHeap,
     BenchSwitch,
+    Cpus,
 }

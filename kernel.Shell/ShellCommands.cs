@@ -104,6 +104,11 @@ public static class ShellCommands
         new PositionalSpec[0],
         new FlagSpec[0]);
 
+    public static readonly CommandSpec Cpus = new CommandSpec((int)ShellCommandId.Cpus, "cpus",
+        "List the CPUs: hardware id, online, the thread each runs, ticks, idle share, switches, run-queue length, and a cpus record",
+        new PositionalSpec[0],
+        new FlagSpec[0]);
+
     public static readonly CommandSpec Spin = new CommandSpec((int)ShellCommandId.Spin, "spin",
         "Start a background thread that burns the CPU without yielding for MS milliseconds",
         new[] { PositionalSpec.Unsigned("MS", 1, 600_000, true, "Milliseconds to spin") },
@@ -122,6 +127,6 @@ public static class ShellCommands
 
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Spin, Bench, Fault, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Bench, Fault, Poweroff,
     });
 }

@@ -74,6 +74,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.Ps:
                     PsCommand.Run(output);
                     break;
+                case ShellCommandId.Cpus:
+                    CpusCommand.Run(output);
+                    break;
                 case ShellCommandId.Spin:
                     SpinCommand.Run(command.ArgumentNumber(0), output);
                     break;

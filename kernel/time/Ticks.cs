@@ -1,5 +1,6 @@
-// The periodic tick: counts timer interrupts since the timer started and drives
-// the scheduler (sleepers' wake-ups, time slices: Scheduler.OnTick).
+// The periodic tick: counts the boot CPU's timer interrupts since its timer
+// started (Count: one clock for everyone) and drives the scheduler on every
+// CPU (sleepers' wake-ups, time slices: Scheduler.OnTick).
 // OnTick runs in interrupt context: no allocation, no console output, and no
 // lock but the scheduler's spinlock (interrupts are off while it is held).
 namespace KernelStress.Kernel.Time
@@ -23,7 +24,8 @@ namespace KernelStress.Kernel.Time
 
         public static void OnTick()
         {
-            s_count++;
+            if (Arch.Processors.CurrentIndex() == 0)
+                s_count++;
             Scheduling.Scheduler.OnTick();
         }
     }

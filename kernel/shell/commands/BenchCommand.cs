@@ -38,7 +38,7 @@ namespace KernelStress.Kernel.Shell.Commands
                 HistogramJson.WriteLine(output, label.Slice(0, labelLength + 2), BenchHistograms.Snapshot);
             }
             json.WriteEndObject();
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         public static void Switch(TextSink output)
@@ -51,12 +51,12 @@ namespace KernelStress.Kernel.Shell.Commands
             json.WriteStartObject("histograms"u8);
             HistogramJson.Write(ref json, "context_switch"u8, BenchHistograms.Snapshot);
             json.WriteEndObject();
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         private static JsonWriter Begin(ReadOnlySpan<byte> test, bool completed, ReadOnlySpan<byte> reason)
         {
-            JsonWriter json = KernelConsole.Records.Begin("result"u8);
+            JsonWriter json = KernelConsole.BeginRecord("result"u8);
             json.WriteString("test"u8, test);
             json.WriteString("arch"u8, Cpu.ArchName());
             json.WriteString("verdict"u8, completed ? "PASS"u8 : "FAIL"u8);
