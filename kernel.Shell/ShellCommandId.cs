@@ -32,4 +32,5 @@ public enum ShellCommandId
     BenchHeap,
     BenchSwitch,
     Cpus,
+    BenchTimer,
 }

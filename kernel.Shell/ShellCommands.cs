@@ -115,13 +115,15 @@ public static class ShellCommands
         new FlagSpec[0]);
 
     public static readonly CommandSpec Bench = new CommandSpec((int)ShellCommandId.Bench, "bench",
-        "Measure kernel heap alloc+free and thread context switch (p50/p99 and result records)",
+        "Measure kernel heap alloc+free, thread context switch and timer-interrupt latency (p50/p99 and result records)",
         new FlagSpec[0], false,
         new[]
         {
             new CommandSpec((int)ShellCommandId.BenchHeap, "heap", "Kernel heap alloc+free for 16 B to 64 KiB",
                 new PositionalSpec[0], new FlagSpec[0]),
             new CommandSpec((int)ShellCommandId.BenchSwitch, "switch", "Thread context switch (two threads yielding)",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.BenchTimer, "timer", "Timer-interrupt latency (tick handler entry after the tick was due)",
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 

@@ -11,5 +11,9 @@ namespace KernelStress.Kernel.Arch
 
         // On a further CPU, after Start ran on the boot CPU: the same tick here.
         public static partial void StartOnThisCpu(uint hz);
+
+        // The cycle-counter value (Cpu.ReadCycleCounter) at which this CPU's next
+        // tick is due. Call with interrupts off, so the tick cannot pass meanwhile.
+        public static partial ulong NextTickDue();
     }
 }

@@ -41,6 +41,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.BenchSwitch:
                     BenchCommand.Switch(output);
                     break;
+                case ShellCommandId.BenchTimer:
+                    BenchCommand.Timer(output);
+                    break;
                 case ShellCommandId.Prng:
                     PrngCommand.Run(command, output);
                     break;

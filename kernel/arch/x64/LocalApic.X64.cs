@@ -102,6 +102,17 @@ namespace KernelStress.Kernel.Arch
             Write(TimerInitialCount, (uint)(s_timerHz / hz));
         }
 
+        // The TSC value at which this CPU's periodic timer next reaches zero (and
+        // interrupts): now plus the remaining count converted at the measured
+        // rates. Read back to back with interrupts off; the error is the few
+        // nanoseconds between the two reads plus one timer count (16 bus cycles).
+        public static ulong NextTimerExpiry()
+        {
+            ulong remaining = Read(TimerCurrentCount);
+            ulong now = Cpu.ReadCycleCounter();
+            return now + remaining * Time.Clock.CounterHz / s_timerHz;
+        }
+
         // Timer counts in one CalibrationNanoseconds window of the clock.
         private static ulong MeasureWindow()
         {

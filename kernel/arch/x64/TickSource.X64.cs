@@ -12,6 +12,8 @@ namespace KernelStress.Kernel.Arch
             return LocalApic.StartPeriodicTimer(hz);
         }
 
+        public static partial ulong NextTickDue() => LocalApic.NextTimerExpiry();
+
         public static partial void StartOnThisCpu(uint hz)
         {
             LocalApic.Enable();
