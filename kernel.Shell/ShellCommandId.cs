@@ -33,4 +33,5 @@ public enum ShellCommandId
     BenchSwitch,
     Cpus,
     BenchTimer,
+    Watchdog,
 }

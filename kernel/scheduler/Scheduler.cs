@@ -324,6 +324,16 @@ namespace KernelStress.Kernel.Scheduling
             return copy.State != ThreadState.Free;
         }
 
+        // Without the lock (the watchdog asks about a CPU that may be stuck holding
+        // it): the thread CPU `index` runs, its id and name as of a racy read.
+        public static bool PeekCurrent(int index, out int id, Span<byte> name, out int nameLength)
+        {
+            int slot = Volatile.Read(ref s_cpus[index].Current);
+            id = s_threads[slot].Id;
+            nameLength = s_threads[slot].CopyName(name);
+            return s_cpus[index].Online;
+        }
+
         // A copy of CPU `index`'s row and how many threads wait in its run queues;
         // false for a CPU that is not online.
         public static bool SnapshotCpu(int index, out PerCpu copy, out int ready)

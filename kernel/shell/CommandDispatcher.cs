@@ -81,7 +81,10 @@ namespace KernelStress.Kernel.Shell
                     CpusCommand.Run(output);
                     break;
                 case ShellCommandId.Spin:
-                    SpinCommand.Run(command.ArgumentNumber(0), output);
+                    SpinCommand.Run(command, output);
+                    break;
+                case ShellCommandId.Watchdog:
+                    WatchdogCommand.Run(command, output);
                     break;
                 case ShellCommandId.FaultDivideError:
                     FaultCommand.Run(command, FaultKind.DivideError, "de"u8, output);

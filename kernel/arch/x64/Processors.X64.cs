@@ -70,10 +70,15 @@ namespace KernelStress.Kernel.Arch
             return true;
         }
 
-        public static partial void Signal(int index, InterProcessorSignal signal) =>
-            LocalApic.SendFixed(s_apicIds[index], signal == InterProcessorSignal.Reschedule
-                ? LocalApic.RescheduleVector
-                : LocalApic.TlbShootdownVector);
+        public static partial void Signal(int index, InterProcessorSignal signal)
+        {
+            if (signal == InterProcessorSignal.ReportState)
+                LocalApic.SendNmi(s_apicIds[index]);
+            else
+                LocalApic.SendFixed(s_apicIds[index], signal == InterProcessorSignal.Reschedule
+                    ? LocalApic.RescheduleVector
+                    : LocalApic.TlbShootdownVector);
+        }
 
         private static void Delay(ulong nanoseconds)
         {
