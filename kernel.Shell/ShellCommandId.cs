@@ -34,4 +34,5 @@ public enum ShellCommandId
     Cpus,
     BenchTimer,
     Watchdog,
+    FaultStackOverflow,
 }

@@ -98,6 +98,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.FaultGeneralProtection:
                     FaultCommand.Run(command, FaultKind.GeneralProtection, "gp"u8, output);
                     break;
+                case ShellCommandId.FaultStackOverflow:
+                    FaultCommand.RunStackOverflow(command, output);
+                    break;
                 default:
                     // The catalog and this switch disagree: a programming error, not bad input.
                     output.Write("error: command '"u8);
