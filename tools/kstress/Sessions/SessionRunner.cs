@@ -113,7 +113,7 @@ public sealed class SessionRunner
                 long typedAt = _log.Length;
                 await TypeAsync(command, ct).ConfigureAwait(false);
                 Wait answered = await WaitAsync(e => e is PromptShown, _options.CommandTimeout, ct).ConfigureAwait(false);
-                _builder.EndCommand(commandClock.ElapsedMilliseconds);
+                _builder.EndCommand(commandClock.ElapsedMilliseconds, answered == Wait.Reached);
                 if (answered != Wait.Reached)
                 {
                     await CollectExitAsync(answered).ConfigureAwait(false);
@@ -161,7 +161,7 @@ public sealed class SessionRunner
 
         public SessionResult Result()
         {
-            RunReport report = _builder.Build(Problems, _bootMs, _exitCode);
+            RunReport report = _builder.Build(Problems, _bootMs, _exitCode, _options.Symbolizer);
             return new SessionResult
             {
                 Report = report,
