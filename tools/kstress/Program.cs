@@ -15,6 +15,7 @@ public static class Program
         BootCommand.Create(),
         RunCommand.Create(),
         ParseCommand.Create(),
+        ValidateCommand.Create(),
     };
 
     public static Task<int> Main(string[] args) =>

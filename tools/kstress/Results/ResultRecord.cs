@@ -45,7 +45,7 @@ public sealed class ResultRecord
 
     public string? Args => Json.String(Parent?.Body ?? Body, "args");
 
-    public ulong? Seed => (Parent?.Body ?? Body) is var b && b.TryGetProperty("seed", out JsonElement s) && s.TryGetUInt64(out ulong seed) ? seed : null;
+    public ulong? Seed => (Parent?.Body ?? Body) is var b && b.TryGetProperty("seed", out JsonElement s) && s.ValueKind == JsonValueKind.Number && s.TryGetUInt64(out ulong seed) ? seed : null;
 
     public long? Seq => Json.Long(Parent?.Body ?? Body, "seq");
 
