@@ -16,6 +16,7 @@ public static class Program
         RunCommand.Create(),
         ParseCommand.Create(),
         ValidateCommand.Create(),
+        ReportCommand.Create(),
     };
 
     public static Task<int> Main(string[] args) =>
