@@ -106,12 +106,16 @@ public sealed class ReportBuilder
     /// <param name="symbolizer">Resolves fault/panic records (null: they are listed without function names).</param>
     public RunReport Build(IEnumerable<string> problems, long? bootMs, int? qemuExitCode, CrashSymbolizer? symbolizer = null)
     {
+        var all = new List<string>(problems);
         // A captured log that ends while a command runs: that command never got its prompt back.
         if (_current is not null)
         {
             _current.Answered = false;
+            if (_commandsFromEcho)
+            {
+                all.Add($"the log ends before the prompt came back after '{_current.Command}' (a hang, a crash, or the capture stopped early)");
+            }
         }
-        var all = new List<string>(problems);
         if (Panic is { } panic)
         {
             all.Insert(0, $"kernel panic (line {panic.Line}): {RecordText.Compact(panic)}");
