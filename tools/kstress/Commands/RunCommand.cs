@@ -191,6 +191,14 @@ public static class RunCommand
     public static async Task<int> HandleAsync(Settings settings, IMachineLauncher launcher, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
     {
         Validate(settings.Commands);
+        if (settings.Seed is ulong unused && SeedPlan.For(settings.Commands, 1, unused, SeedPlan.Draw)[0] is null)
+        {
+            throw new KstressException(ExitCode.Usage, $"--seed {unused} would not be used: it is appended to stresstest commands without their own --seed, and no -c command is one; drop --seed or give the seed in the command");
+        }
+        if (settings.Parallel > settings.Repeat)
+        {
+            throw new KstressException(ExitCode.Usage, $"--parallel {settings.Parallel} is more than the {settings.Repeat} session(s) to run: use it with --repeat N (N >= {settings.Parallel})");
+        }
         MachineProfile profile = settings.Machine.Profile;
         string image = await KernelBuild.EnsureImageAsync(profile, settings.Machine.AllowBuild, stdErr, cancellationToken).ConfigureAwait(false);
 
@@ -202,7 +210,7 @@ public static class RunCommand
             CommandTimeout = settings.Timeout ?? defaults.CommandTimeout,
             Symbolizer = KernelSymbols.For(profile.Arch, null),
         };
-        IReadOnlyList<ulong?> seeds = SeedPlan.For(settings.Repeat, settings.Seed, SeedPlan.Draw);
+        IReadOnlyList<ulong?> seeds = SeedPlan.For(settings.Commands, settings.Repeat, settings.Seed, SeedPlan.Draw);
         for (int i = 0; i < seeds.Count; i++)
         {
             if (seeds[i] is ulong seed)

@@ -13,22 +13,21 @@ public static class SeedPlan
 {
     public const string SeededCommand = "stresstest";
 
-    /// <summary>The seed of each session; null entries leave the kernel to draw (and record) its own.</summary>
-    public static IReadOnlyList<ulong?> For(int sessions, ulong? seed, Func<ulong> draw) =>
-        Enumerable.Range(0, sessions).Select(_ => seed ?? (sessions > 1 ? draw() : (ulong?)null)).ToList();
+    /// <summary>
+    /// The seed of each session: null entries (one session without --seed, or no command that
+    /// takes a seed) leave the kernel to draw and record its own.
+    /// </summary>
+    public static IReadOnlyList<ulong?> For(IReadOnlyList<string> commands, int sessions, ulong? seed, Func<ulong> draw) =>
+        Enumerable.Range(0, sessions).Select(_ => !commands.Any(TakesSeed) ? null : seed ?? (sessions > 1 ? draw() : (ulong?)null)).ToList();
 
-    public static IReadOnlyList<string> Apply(IReadOnlyList<string> commands, ulong? seed)
+    public static IReadOnlyList<string> Apply(IReadOnlyList<string> commands, ulong? seed) =>
+        seed is ulong value ? commands.Select(c => TakesSeed(c) ? $"{c.TrimEnd()} --seed {value}" : c).ToList() : commands;
+
+    /// <summary>A stresstest command without a --seed of its own.</summary>
+    private static bool TakesSeed(string command)
     {
-        if (seed is not ulong value)
-        {
-            return commands;
-        }
-        return commands.Select(command =>
-        {
-            string[] words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            bool seeded = words.Length > 0 && words[0] == SeededCommand && !words.Contains("--seed");
-            return seeded ? $"{command.TrimEnd()} --seed {value}" : command;
-        }).ToList();
+        string[] words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words[0] == SeededCommand && !words.Contains("--seed");
     }
 
     /// <summary>A fresh seed: 63 random bits (any value the kernel's --seed accepts, 0..2^64-1).</summary>
