@@ -131,7 +131,7 @@ public sealed class ReportBuilder
         }
 
         List<JsonElement> results = _records.Where(r => r.Type == "result").Select(r => r.Body).ToList();
-        bool failed = RunReport.FailureLines(_commands, results).Any();
+        bool failed = RunReport.FailureLines(_commands, _records.Select(r => r.Body)).Any();
         return new RunReport
         {
             Verdict = all.Count > 0 ? Verdict.Error : failed ? Verdict.Fail : Verdict.Pass,

@@ -52,9 +52,13 @@ public sealed class RunReport
     public List<CrashReport> Crashes { get; init; } = new();
 
     /// <summary>Why the verdict is FAIL, one line per reason: each error line of a command, each FAIL result.</summary>
-    public IEnumerable<string> FailureLines() => FailureLines(Commands, Results);
+    public IEnumerable<string> FailureLines() => FailureLines(Commands, Records);
 
-    public static IEnumerable<string> FailureLines(IEnumerable<CommandOutcome> commands, IEnumerable<JsonElement> results)
+    /// <summary>
+    /// Why the run failed: each error line a command answered, and each record that carries a verdict of FAIL
+    /// (a stress <c>result</c>, a <c>selftest</c> suite; records without a verdict are ignored).
+    /// </summary>
+    public static IEnumerable<string> FailureLines(IEnumerable<CommandOutcome> commands, IEnumerable<JsonElement> records)
     {
         foreach (CommandOutcome command in commands)
         {
@@ -63,11 +67,12 @@ public sealed class RunReport
                 yield return $"'{command.Command}' answered: {error}";
             }
         }
-        foreach (JsonElement result in results)
+        foreach (JsonElement record in records)
         {
-            if (result.TryGetProperty("verdict", out JsonElement verdict) && verdict.ValueKind == JsonValueKind.String && verdict.GetString() == "FAIL")
+            if (record.TryGetProperty("verdict", out JsonElement verdict) && verdict.ValueKind == JsonValueKind.String && verdict.GetString() == "FAIL")
             {
-                yield return $"result FAIL: {RecordText.Compact(result)}";
+                string type = record.TryGetProperty("type", out JsonElement t) ? t.GetString() ?? "record" : "record";
+                yield return $"{type} FAIL: {RecordText.Compact(record)}";
             }
         }
     }
