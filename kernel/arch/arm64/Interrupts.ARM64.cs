@@ -1,0 +1,42 @@
+// AArch64 twin of arch/Interrupts.cs. VBAR_EL1 points at arch/arm64/vectors.s,
+// which enters ks_exception with an ExceptionFrame and IRQs masked (taking an
+// exception sets DAIF). Slot 5 (IRQ, current EL) goes to the board's interrupt
+// controller; every other slot is a CPU exception, reported by FaultReport
+// (the faulting thread is killed if it is sacrificial, else the kernel halts).
+using System.Runtime;
+using KernelStress.Kernel.Scheduling;
+
+namespace KernelStress.Kernel.Arch
+{
+    internal static unsafe partial class Interrupts
+    {
+        private const ulong IrqSlot = 5;
+
+        private static ulong s_unexpected;
+
+        public static partial void Initialize()
+        {
+            ks_set_vector_base();
+            Board.InitializeInterruptController();
+        }
+
+        public static partial ulong UnexpectedCount() => s_unexpected;
+
+        // Interrupt context, from the board's dispatcher.
+        public static void CountUnexpected() => s_unexpected++;
+
+        [RuntimeExport("ks_exception")]
+        private static void Dispatch(ExceptionFrame* frame)
+        {
+            if (frame->Slot != IrqSlot)
+                FaultReport.Handle(frame);
+            else
+                Board.HandleInterrupts();
+            // The scheduler's preemption point: may switch threads and return later.
+            Scheduler.PreemptIfRequested();
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), RuntimeImport("*", "ks_set_vector_base")]
+        private static extern void ks_set_vector_base();
+    }
+}

@@ -1,0 +1,68 @@
+// An ARM GICv2 (Generic Interrupt Controller v2, IHI 0048B; the GIC-400 is one):
+// a distributor (GICD) that routes interrupt IDs to CPUs, and one CPU interface
+// (GICC) per CPU that signals the highest-priority pending one and takes the
+// acknowledge/end-of-interrupt. IDs 16-31 are per-CPU peripherals (PPIs, e.g.
+// the generic timer), 32 and up shared peripherals (SPIs, e.g. the UART).
+// Used by the boards with a GIC (virt, rpi4), whose Board twins give the bases.
+namespace KernelStress.Kernel.Arch
+{
+    internal static class GicV2
+    {
+        private const nuint DistributorControl = 0x000;    // GICD_CTLR
+        private const nuint DistributorType = 0x004;       // GICD_TYPER
+        private const nuint SetEnable = 0x100;             // GICD_ISENABLERn
+        private const nuint ClearEnable = 0x180;           // GICD_ICENABLERn
+        private const nuint Priority = 0x400;              // GICD_IPRIORITYRn, one byte per ID
+        private const nuint Targets = 0x800;               // GICD_ITARGETSRn, one byte per ID
+        private const nuint CpuControl = 0x000;            // GICC_CTLR
+        private const nuint PriorityMask = 0x004;          // GICC_PMR
+        private const nuint Acknowledge = 0x00C;           // GICC_IAR
+        private const nuint EndOfInterrupt = 0x010;        // GICC_EOIR
+        private const uint SpuriousId = 1023;
+        private const uint FirstShared = 32;
+        private const uint DevicePriority = 0xA0;
+        private const uint BootCpuTarget = 0x01;           // bit n = CPU interface n
+
+        // Disables every ID, then turns the distributor and this CPU's interface on.
+        public static void Initialize(nuint distributor, nuint cpuInterface)
+        {
+            Mmio.Write(distributor + DistributorControl, 0);
+            uint lines = ((Mmio.Read(distributor + DistributorType) & 0x1F) + 1) * 32;
+            for (uint id = 0; id < lines; id += 32)
+                Mmio.Write(distributor + ClearEnable + id / 8, 0xFFFFFFFF);
+            Mmio.Write(distributor + DistributorControl, 1);
+            Mmio.Write(cpuInterface + PriorityMask, 0xF0);  // let priorities 0x00-0xEF through
+            Mmio.Write(cpuInterface + CpuControl, 1);
+        }
+
+        // Gives `id` a priority, routes it (if shared) to the boot CPU and unmasks it.
+        public static unsafe void Enable(nuint distributor, uint id)
+        {
+            *(byte*)(distributor + Priority + id) = (byte)DevicePriority;
+            if (id >= FirstShared)
+                *(byte*)(distributor + Targets + id) = (byte)BootCpuTarget;
+            Mmio.Write(distributor + SetEnable + id / 32 * 4, 1u << (int)(id % 32));
+        }
+
+        // Interrupt context: handles pending IDs until the interface reports
+        // none (the spurious ID). Each acknowledged ID gets its end-of-interrupt
+        // after its handler has silenced the device.
+        public static void HandlePending(nuint cpuInterface, uint timerId, uint uartId)
+        {
+            while (true)
+            {
+                uint acknowledged = Mmio.Read(cpuInterface + Acknowledge);
+                uint id = acknowledged & 0x3FF;
+                if (id == SpuriousId)
+                    return;
+                if (id == timerId)
+                    TickSource.OnInterrupt();
+                else if (id == uartId)
+                    Uart.DrainReceived();
+                else
+                    Interrupts.CountUnexpected();
+                Mmio.Write(cpuInterface + EndOfInterrupt, acknowledged);
+            }
+        }
+    }
+}
