@@ -1,0 +1,62 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using KernelStress.Tool;
+using KernelStress.Tool.Building;
+using KernelStress.Tool.Machines;
+using KernelStress.Tool.Reports;
+using KernelStress.Tool.Sessions;
+using Xunit;
+
+namespace KernelStress.Boot.Tests;
+
+/// <summary>
+/// The image that goes on a Raspberry Pi 3's SD card (kernel8.img, <c>--board rpi3</c>) boots to
+/// the prompt under QEMU's raspi3b (qemu/rpi3.json): cores 1-3 stay parked on the firmware's spin
+/// table, the PL011 at 0x3F201000 answers, RAM comes from the VideoCore mailbox, the core timer
+/// ticks through the BCM2836 local controller, a page fault in a sacrificial thread is reported and
+/// survived, and poweroff (the watchdog) ends QEMU. It shares the collection so no two QEMUs run at once.
+/// </summary>
+[Collection(BootCollection.Name)]
+public sealed class RaspberryPi3BootTests
+{
+    [ArmFact]
+    public async Task Rpi3ImageBootsToThePromptUnderRaspi3b()
+    {
+        MachineProfile profile = ProfileCatalog.Load().ForBoard("arm64", "rpi3");
+        KernelBuild.Outcome build = await KernelBuild.RunAsync(profile.Target, CancellationToken.None);
+        Assert.True(build.ExitCode == 0, string.Join("\n", build.Output));
+        string image = RepoRoot.Resolve(profile.Image);
+        Assert.Equal("kernel8.img", Path.GetFileName(image));
+
+        var transcript = new StringWriter();
+        SessionOptions options = SessionOptions.ForProfile(profile, image, new[] { "version", "mem", "sleep 200", "uptime", "fault pf" });
+        SessionResult session = await new SessionRunner(QemuMachine.Launcher, new UartConsole(transcript)).RunAsync(options, CancellationToken.None);
+
+        Assert.True(session.Report.Verdict == Verdict.Pass, $"{session.Report.Verdict}: {session.Report.Error}\n{transcript}");
+        Assert.InRange(session.Report.BootMs!.Value, 0, profile.BootTimeoutSeconds * 1000L);
+        Assert.Equal(0, session.Report.QemuExitCode);
+
+        JsonElement boot = session.Report.Records.First();
+        Assert.Equal("boot", boot.GetProperty("type").GetString());
+        Assert.Equal("arm64", boot.GetProperty("arch").GetString());
+
+        // The firmware keeps the GPU's share: the ARM gets less than the board's 1 GiB, all of it below the peripherals at 0x3F000000.
+        JsonElement mem = session.Report.Records.Single(r => r.GetProperty("type").GetString() == "mem");
+        long ram = mem.GetProperty("ram_bytes").GetInt64();
+        Assert.InRange(ram, 256L << 20, 0x3F00_0000L);
+        Assert.InRange(mem.GetProperty("usable_bytes").GetInt64(), ram - (16L << 20), ram);
+
+        JsonElement uptime = session.Report.Records.Single(r => r.GetProperty("type").GetString() == "uptime");
+        Assert.True(uptime.GetProperty("ticks").GetInt64() >= 200, transcript.ToString());
+        Assert.Equal(0, uptime.GetProperty("unexpected_interrupts").GetInt64());
+
+        JsonElement fault = session.Report.Records.Single(r => r.GetProperty("type").GetString() == "fault");
+        Assert.Equal(0x25, fault.GetProperty("vector").GetInt32());
+        Assert.Equal("0x0000000100000000", fault.GetProperty("far").GetString());
+        Assert.Equal("bye", session.Report.Records.Last().GetProperty("type").GetString());
+        Assert.Contains(BootedKernel.Lines(session), l => l.Text.StartsWith("KernelStress ") && l.Text.EndsWith(" (arm64)"));
+    }
+}
