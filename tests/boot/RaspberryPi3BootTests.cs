@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KernelStress.Tool;
-using KernelStress.Tool.Building;
+using KernelStress.Tool.Cli;
 using KernelStress.Tool.Machines;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Sessions;
@@ -13,8 +13,8 @@ using Xunit;
 namespace KernelStress.Boot.Tests;
 
 /// <summary>
-/// The image that goes on a Raspberry Pi 3's SD card (kernel8.img, <c>--board rpi3</c>) boots to
-/// the prompt under QEMU's raspi3b (qemu/rpi3.json): cores 1-3 stay parked on the firmware's spin
+/// The files <c>kstress flash --board rpi3</c> writes for a Raspberry Pi 3's SD card: their
+/// kernel8.img boots to the prompt under QEMU's raspi3b (qemu/rpi3.json): cores 1-3 stay parked on the firmware's spin
 /// table, the PL011 at 0x3F201000 answers, RAM comes from the VideoCore mailbox, the core timer
 /// ticks through the BCM2836 local controller, a page fault in a sacrificial thread is reported and
 /// survived, and poweroff (the watchdog) ends QEMU. It shares the collection so no two QEMUs run at once.
@@ -26,10 +26,15 @@ public sealed class RaspberryPi3BootTests
     public async Task Rpi3ImageBootsToThePromptUnderRaspi3b()
     {
         MachineProfile profile = ProfileCatalog.Load().ForBoard("arm64", "rpi3");
-        KernelBuild.Outcome build = await KernelBuild.RunAsync(profile.Target, CancellationToken.None);
-        Assert.True(build.ExitCode == 0, string.Join("\n", build.Output));
-        string image = RepoRoot.Resolve(profile.Image);
-        Assert.Equal("kernel8.img", Path.GetFileName(image));
+        string card = Directory.CreateTempSubdirectory("kstress-sd").FullName;
+        var flashOut = new StringWriter();
+        var flashErr = new StringWriter();
+        int flashed = await CommandLineHost.InvokeAsync(Program.Root, new[] { "flash", "--board", "rpi3", "--out", card }, flashOut, flashErr, handleSignals: false);
+        Assert.True(flashed == 0, flashErr.ToString());
+        string image = Path.Combine(card, "kernel8.img");
+        Assert.Equal(File.ReadAllBytes(RepoRoot.Resolve(profile.Image)), File.ReadAllBytes(image));
+        Assert.Contains("arm_64bit=1", File.ReadAllText(Path.Combine(card, "config.txt")));
+        Assert.Contains("GPIO 15", File.ReadAllText(Path.Combine(card, "README.txt")));
 
         var transcript = new StringWriter();
         SessionOptions options = SessionOptions.ForProfile(profile, image, new[] { "version", "mem", "sleep 200", "uptime", "fault pf" });
@@ -58,5 +63,6 @@ public sealed class RaspberryPi3BootTests
         Assert.Equal("0x0000000100000000", fault.GetProperty("far").GetString());
         Assert.Equal("bye", session.Report.Records.Last().GetProperty("type").GetString());
         Assert.Contains(BootedKernel.Lines(session), l => l.Text.StartsWith("KernelStress ") && l.Text.EndsWith(" (arm64)"));
+        Directory.Delete(card, recursive: true);
     }
 }

@@ -142,7 +142,7 @@ public static class RunCommand
                 stdErr.WriteLine($"kstress: session {i} of {settings.Repeat}");
             }
             SessionResult result = await runner.RunAsync(options, cancellationToken).ConfigureAwait(false);
-            WriteOutputs(settings, result);
+            WriteOutputs(settings.LogPath, settings.JsonPath, result);
             Summarize(result, stdErr);
             if (result.Report.BootMs is long ms)
             {
@@ -176,7 +176,8 @@ public static class RunCommand
         return $"kstress: boot to prompt over {sorted.Length} of {sessions} sessions: median {median:0.#} ms, min {sorted[0]} ms, max {sorted[^1]} ms";
     }
 
-    private static void Validate(IReadOnlyList<string> commands)
+    /// <summary>Usage errors in -c values (also for <c>serial</c>).</summary>
+    internal static void Validate(IReadOnlyList<string> commands)
     {
         foreach (string command in commands)
         {
@@ -191,19 +192,21 @@ public static class RunCommand
         }
     }
 
-    private static void WriteOutputs(Settings settings, SessionResult result)
+    /// <summary>--log and --json (also for <c>serial</c>).</summary>
+    internal static void WriteOutputs(string? logPath, string? jsonPath, SessionResult result)
     {
-        if (settings.LogPath is { } log)
+        if (logPath is { } log)
         {
             AtomicFile.Write(log, result.Log);
         }
-        if (settings.JsonPath is { } json)
+        if (jsonPath is { } json)
         {
             AtomicFile.Write(json, stream => new JsonReportWriter().Write(result.Report, stream));
         }
     }
 
-    private static void Summarize(SessionResult result, TextWriter stdErr)
+    /// <summary>The verdict lines on stderr (also for <c>serial</c>).</summary>
+    internal static void Summarize(SessionResult result, TextWriter stdErr)
     {
         RunReport report = result.Report;
         switch (report.Verdict)
