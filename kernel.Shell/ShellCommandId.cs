@@ -31,4 +31,6 @@ public enum ShellCommandId
     Bench,
     BenchHeap,
     BenchSwitch,
+    Cpus,
+    BenchTimer,
 }

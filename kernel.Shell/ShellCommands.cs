@@ -104,13 +104,18 @@ public static class ShellCommands
         new PositionalSpec[0],
         new FlagSpec[0]);
 
+    public static readonly CommandSpec Cpus = new CommandSpec((int)ShellCommandId.Cpus, "cpus",
+        "List the CPUs: hardware id, online, the thread each runs, ticks, idle share, switches, run-queue length, and a cpus record",
+        new PositionalSpec[0],
+        new FlagSpec[0]);
+
     public static readonly CommandSpec Spin = new CommandSpec((int)ShellCommandId.Spin, "spin",
         "Start a background thread that burns the CPU without yielding for MS milliseconds",
         new[] { PositionalSpec.Unsigned("MS", 1, 600_000, true, "Milliseconds to spin") },
         new FlagSpec[0]);
 
     public static readonly CommandSpec Bench = new CommandSpec((int)ShellCommandId.Bench, "bench",
-        "Measure kernel heap alloc+free and thread context switch (p50/p99 and result records)",
+        "Measure kernel heap alloc+free, thread context switch and timer-interrupt latency (p50/p99 and result records)",
         new FlagSpec[0], false,
         new[]
         {
@@ -118,10 +123,12 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
             new CommandSpec((int)ShellCommandId.BenchSwitch, "switch", "Thread context switch (two threads yielding)",
                 new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.BenchTimer, "timer", "Timer-interrupt latency (tick handler entry after the tick was due)",
+                new PositionalSpec[0], new FlagSpec[0]),
         });
 
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Spin, Bench, Fault, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Bench, Fault, Poweroff,
     });
 }

@@ -15,10 +15,12 @@
 // reported with its address, and never panics. Exhaustion returns 0 (counted).
 // Empty slabs and arenas go back to the page allocator at once, so a command
 // that frees what it allocated leaves HeldBytes and free pages where they were.
-// Not interrupt- or SMP-safe yet: one CPU, and no interrupt handler allocates or
-// frees (the tick only counts). The heap lock will be one spinlock around
-// Allocate and Free here, taken before PageAllocator's, with interrupts disabled
-// while held.
+// SMP: one spinlock (s_lock) around Allocate and Free, taken before
+// PageAllocator's (lock order: heap, then pages, then the console's for a
+// rejected-free report), with interrupts disabled while held, so an interrupt
+// handler could allocate too (none does).
+using KernelStress.Kernel.Scheduling;
+
 namespace KernelStress.Kernel.Memory
 {
     internal static unsafe partial class KernelHeap
@@ -41,6 +43,7 @@ namespace KernelStress.Kernel.Memory
             public ulong Canary;
         }
 
+        private static SpinLock s_lock;
         private static ulong s_heldPages;
         private static ulong s_inUseBytes;
         private static ulong s_peakInUseBytes;
@@ -64,6 +67,14 @@ namespace KernelStress.Kernel.Memory
         // to a page; 0 means 16), or 0 when the request is invalid or memory is out.
         public static nuint Allocate(nuint size, nuint alignment)
         {
+            bool interrupts = s_lock.Acquire();
+            nuint block = AllocateLocked(size, alignment);
+            s_lock.Release(interrupts);
+            return block;
+        }
+
+        private static nuint AllocateLocked(nuint size, nuint alignment)
+        {
             if (alignment < HeaderSize)
                 alignment = HeaderSize;
             if ((alignment & (alignment - 1)) != 0 || alignment > MaxAlignment || (ulong)size > MaxSize)
@@ -86,6 +97,14 @@ namespace KernelStress.Kernel.Memory
         {
             if (address == 0)
                 return FreeStatus.Freed;
+            bool interrupts = s_lock.Acquire();
+            FreeStatus status = FreeLocked(address);
+            s_lock.Release(interrupts);
+            return status;
+        }
+
+        private static FreeStatus FreeLocked(nuint address)
+        {
             FreeStatus status = FreeChecked(address);
             if (status == FreeStatus.Freed)
                 return status;

@@ -11,10 +11,11 @@
 // no frame below s_searchFrom is free; total = free + used, where used includes
 // the Boot reservations. A rejected free changes nothing, is counted and is
 // reported with its address (MemoryFaultReport); it never panics.
-// Not interrupt- or SMP-safe yet: one CPU, and no interrupt handler allocates or
-// frees (the tick only counts). The page lock will be a spinlock taken in
-// Allocate and Free, innermost (KernelHeap's lock is taken before it), with
-// interrupts disabled while held.
+// SMP: one spinlock (s_lock) in Allocate and Free, innermost but for the
+// console's (KernelHeap's lock is taken before it), with interrupts disabled
+// while held. Boot reservations run on the boot CPU before any other starts.
+
+using KernelStress.Kernel.Scheduling;
 
 namespace KernelStress.Kernel.Memory
 {
@@ -23,6 +24,7 @@ namespace KernelStress.Kernel.Memory
         public const nuint PageSize = 4096;
         private const int PageShift = 12;
 
+        private static SpinLock s_lock;
         private static ulong* s_taken;
         private static byte* s_owner;
         private static ulong s_firstFrame;
@@ -107,6 +109,14 @@ namespace KernelStress.Kernel.Memory
         // free pages now tagged `owner`, or 0 (counted) when no run is long enough.
         public static nuint Allocate(ulong pages, PageOwner owner)
         {
+            bool interrupts = s_lock.Acquire();
+            nuint start = AllocateLocked(pages, owner);
+            s_lock.Release(interrupts);
+            return start;
+        }
+
+        private static nuint AllocateLocked(ulong pages, PageOwner owner)
+        {
             if (pages == 0 || pages > s_freePages || owner == PageOwner.Free || owner == PageOwner.NotRam)
             {
                 s_failedAllocations++;
@@ -155,6 +165,14 @@ namespace KernelStress.Kernel.Memory
 
         // Gives back `pages` pages from `address`, which `owner` must hold, all of them.
         public static FreeStatus Free(nuint address, ulong pages, PageOwner owner)
+        {
+            bool interrupts = s_lock.Acquire();
+            FreeStatus status = FreeLocked(address, pages, owner);
+            s_lock.Release(interrupts);
+            return status;
+        }
+
+        private static FreeStatus FreeLocked(nuint address, ulong pages, PageOwner owner)
         {
             FreeStatus status = Check(address, pages, owner);
             if (status != FreeStatus.Freed)

@@ -41,6 +41,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.BenchSwitch:
                     BenchCommand.Switch(output);
                     break;
+                case ShellCommandId.BenchTimer:
+                    BenchCommand.Timer(output);
+                    break;
                 case ShellCommandId.Prng:
                     PrngCommand.Run(command, output);
                     break;
@@ -73,6 +76,9 @@ namespace KernelStress.Kernel.Shell
                     break;
                 case ShellCommandId.Ps:
                     PsCommand.Run(output);
+                    break;
+                case ShellCommandId.Cpus:
+                    CpusCommand.Run(output);
                     break;
                 case ShellCommandId.Spin:
                     SpinCommand.Run(command.ArgumentNumber(0), output);

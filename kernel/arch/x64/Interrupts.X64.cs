@@ -1,8 +1,9 @@
 // x86-64 twin of arch/Interrupts.cs. Every vector enters ks_interrupt with the
 // frame arch/x64/interrupts.s built, with interrupts disabled (interrupt gates).
 // Vectors 0-31 are CPU exceptions: reported, then the faulting thread is
-// killed if it is sacrificial, else the kernel halts (FaultReport). The local APIC timer ticks, the
-// UART's receive interrupt fills UartInput; the APIC's
+// killed if it is sacrificial, else the kernel halts (FaultReport). The local
+// APIC timer ticks (on every CPU), the reschedule and TLB-shootdown IPIs come
+// from other CPUs, the UART's receive interrupt (boot CPU) fills UartInput; the APIC's
 // spurious vector needs no end-of-interrupt; anything else is counted as
 // unexpected and acknowledged.
 using System.Runtime;
@@ -30,6 +31,16 @@ namespace KernelStress.Kernel.Arch
             else if (vector == LocalApic.TimerVector)
             {
                 Ticks.OnTick();
+                LocalApic.EndOfInterrupt();
+            }
+            else if (vector == LocalApic.RescheduleVector)
+            {
+                // The sender set this CPU's NeedReschedule: PreemptIfRequested below acts on it.
+                LocalApic.EndOfInterrupt();
+            }
+            else if (vector == LocalApic.TlbShootdownVector)
+            {
+                Paging.OnShootdown();
                 LocalApic.EndOfInterrupt();
             }
             else if (vector == Uart.ReceiveVector)
