@@ -20,8 +20,12 @@ namespace KernelStress.Kernel.Arch
         // statics exist.
         public static partial void ReadMemoryMap(nuint loaderArgument);
 
-        // Sets up the interrupt controller with every source masked.
+        // Sets up the interrupt controller with every source masked (boot CPU).
         public static partial void InitializeInterruptController();
+
+        // A further CPU: its interface to the controller, with other CPUs'
+        // signals (Processors.Signal) unmasked.
+        public static partial void InitializeInterruptsOnThisCpu();
 
         // Unmasks the generic timer's (virtual timer) interrupt to this CPU.
         public static partial void EnableTimerInterrupt();
@@ -29,10 +33,20 @@ namespace KernelStress.Kernel.Arch
         // Unmasks the PL011's interrupt to this CPU.
         public static partial void EnableUartInterrupt();
 
-        // Interrupt context: acknowledges and handles every pending device
-        // interrupt (TickSource.OnInterrupt, Uart.DrainReceived), counting the
-        // rest with Interrupts.CountUnexpected.
+        // Interrupt context: acknowledges and handles every pending interrupt of
+        // this CPU (TickSource.OnInterrupt, Uart.DrainReceived, another CPU's
+        // signal: Processors.OnSignal), counting the rest with Interrupts.CountUnexpected.
         public static partial void HandleInterrupts();
+
+        // Fills hardwareIds with the affinity (MPIDR Aff3..Aff0) of every CPU the
+        // board has; returns how many there are in all.
+        public static partial int DiscoverCpus(System.Span<ulong> hardwareIds);
+
+        // Starts the CPU with that affinity at `entry` (MMU off); false when refused.
+        public static partial bool StartCpu(ulong hardwareId, nuint entry);
+
+        // Interrupts the CPU with that affinity with signal number `signal` (0 or 1).
+        public static partial void SendSignal(ulong hardwareId, int signal);
 
         public static partial void PowerOff();
 

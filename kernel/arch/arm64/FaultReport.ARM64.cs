@@ -7,8 +7,8 @@
 // sacrificial thread the record is a `fault` naming the thread, which is then
 // killed while the kernel goes on; anywhere else it is a `panic` and the
 // machine halts. Memory is read only where it translates to Normal memory, so
-// a wild ELR or sp cannot fault the report itself; a fault during the report
-// halts at once.
+// a wild ELR or sp cannot fault the report itself; a fault during the report,
+// or while this CPU held the console, is a panic.
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
@@ -24,15 +24,18 @@ namespace KernelStress.Kernel.Arch
         private const int StackWords = 8;
         private const int CodeBytes = 16;
 
-        private static bool s_reporting;
-
         private static ReadOnlySpan<byte> RegisterNames => "x0x1x2x3x4x5x6x7x8x9x10x11x12x13x14x15x16x17x18x19x20x21x22x23x24x25x26x27x28x29x30"u8;
 
         public static void Handle(ExceptionFrame* frame)
         {
-            if (s_reporting || !Panic.ConsoleReady)
+            if (!Panic.ConsoleReady)
                 Cpu.HaltAfterPanic();
-            s_reporting = true;
+            // This CPU was writing to the console (or this report faulted): the
+            // record buffer is mid-use and the lock could never be released.
+            if (KernelConsole.Lock.IsHeldByThisCpu)
+                Panic.Halt("cpu"u8, "a CPU exception while this CPU was writing to the console"u8);
+            // The whole report holds the console, so reports from two CPUs do not interleave.
+            KernelConsole.Lock.Enter();
             bool sacrifice = Scheduler.CanSacrificeCurrent();
             ulong exceptionClass = ExceptionClasses.Of(frame->Esr);
             ReadOnlySpan<byte> name = ExceptionClasses.Name(frame->Slot, exceptionClass);
@@ -52,7 +55,7 @@ namespace KernelStress.Kernel.Arch
             WriteRecord(sacrifice ? "fault"u8 : "panic"u8, frame, name, exceptionClass, ttbr0);
             if (!sacrifice)
                 Cpu.HaltAfterPanic();
-            s_reporting = false;
+            KernelConsole.Lock.Exit();
             Scheduler.ExitAfterFault();
         }
 
@@ -119,7 +122,7 @@ namespace KernelStress.Kernel.Arch
 
         private static void WriteRecord(ReadOnlySpan<byte> type, ExceptionFrame* f, ReadOnlySpan<byte> name, ulong exceptionClass, ulong ttbr0)
         {
-            JsonWriter json = KernelConsole.Records.Begin(type);
+            JsonWriter json = KernelConsole.BeginRecord(type);
             json.WriteString("arch"u8, "arm64"u8);
             json.WriteString("subsystem"u8, "cpu"u8);
             json.WriteNumber("thread_id"u8, (long)Scheduler.CurrentId);
@@ -152,7 +155,7 @@ namespace KernelStress.Kernel.Arch
                     AsciiFormat.Hex8(code.Slice(codeLength), ((byte*)f->Elr)[i]);
             }
             json.WriteString("code"u8, code.Slice(0, codeLength));
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_read_ttbr0")]

@@ -20,6 +20,13 @@ namespace KernelStress.Kernel.Arch
             Board.InitializeInterruptController();
         }
 
+        // A further CPU: the same vectors, and its own interface to the controller.
+        public static void InitializeOnThisCpu()
+        {
+            ks_set_vector_base();
+            Board.InitializeInterruptsOnThisCpu();
+        }
+
         public static partial ulong UnexpectedCount() => s_unexpected;
 
         // Interrupt context, from the board's dispatcher.

@@ -16,6 +16,7 @@ namespace KernelStress.Kernel.Arch
         [RuntimeExport("kmain")]
         private static void KernelMain(nuint loaderArgument, nuint modulesStart, nuint modulesEnd)
         {
+            Processors.SetCurrentIndex(0);
             Uart.Initialize();
             Board.ReadMemoryMap(loaderArgument);
             if (PhysicalMemoryMap.Count == 0)

@@ -11,6 +11,11 @@
 // blocks (board.inc says which ranges are RAM and which are devices), turn the
 // MMU and caches on (exclusive loads/stores and unaligned accesses need it)
 // and call kmain(x0 at entry, __modules start, __modules end).
+// A further CPU, started by Processors.ARM64.cs (PSCI CPU_ON on virt, the spin
+// table on a Pi), enters ks_secondary_entry with the MMU off: the same drop to
+// EL1 and FP/SIMD enable, then the kernel's current tables, stack and CPU index
+// from secondary_boot (written and cleaned to memory by the starting CPU), and
+// ks_secondary_main(index).
 	.include "board.inc"
 
 	// MAIR_EL1 attribute indices used by the block descriptors below.
@@ -25,35 +30,27 @@
 	.set BLOCK_SHIFT, 21         // 2 MiB blocks in the level 2 tables
 	.set L2_TABLES, 4            // level 1 entries 0-3 (4 GiB) point to them
 
-	.section .boot, "ax"
-	.global _start
-_start:
-	mrs x9, mpidr_el1
-	and x9, x9, #0xFF            // Aff0: the core number on every board we boot
-	cbnz x9, park
-	mov x19, x0                  // keep the loader's x0 (DTB address or 0)
 
+	// Continues at EL1h with DAIF masked, from whichever of EL3, EL2, EL1 the
+	// CPU is in; then a known SCTLR_EL1 and FP/SIMD enabled. Uses x9.
+	.macro DROP_TO_EL1
 	mrs x9, CurrentEL
 	lsr x9, x9, #2
 	cmp x9, #3
-	b.eq from_el3
+	b.eq 1f
 	cmp x9, #2
-	b.eq from_el2
-	b at_el1
-
-from_el3:
-	// SCR_EL3: NS (EL2/EL1 non-secure), RES1 bits 4-5, SMD (no smc), HCE (hvc
+	b.eq 2f
+	b 3f
+1:	// SCR_EL3: NS (EL2/EL1 non-secure), RES1 bits 4-5, SMD (no smc), HCE (hvc
 	// allowed), RW (EL2 is AArch64). Continue at EL2h with DAIF masked.
 	mov x9, #0x5B1
 	msr scr_el3, x9
 	mov x9, #0x3C9
 	msr spsr_el3, x9
-	adr x9, from_el2
+	adr x9, 2f
 	msr elr_el3, x9
 	eret
-
-from_el2:
-	mov x9, #(1 << 31)           // HCR_EL2.RW: EL1 is AArch64; nothing trapped
+2:	mov x9, #(1 << 31)           // HCR_EL2.RW: EL1 is AArch64; nothing trapped
 	msr hcr_el2, x9
 	mrs x9, cnthctl_el2
 	orr x9, x9, #3               // EL1PCTEN | EL1PCEN: EL1 may use the counter and timers
@@ -68,19 +65,29 @@ from_el2:
 	msr vmpidr_el2, x9
 	mov x9, #0x3C5               // EL1h, DAIF masked
 	msr spsr_el2, x9
-	adr x9, at_el1
+	adr x9, 3f
 	msr elr_el2, x9
 	eret
-
-at_el1:
-	ldr x9, =0x30D00800          // SCTLR_EL1: RES1 bits; MMU, caches, alignment checks off
+3:	ldr x9, =0x30D00800          // SCTLR_EL1: RES1 bits; MMU, caches, alignment checks off
 	msr sctlr_el1, x9
 	isb                          // ISB: run on with that SCTLR
-	ldr x9, =boot_stack_top
-	mov sp, x9
 	mov x9, #(3 << 20)           // CPACR_EL1.FPEN = 0b11: FP/SIMD not trapped at EL1
 	msr cpacr_el1, x9
 	isb                          // ISB: the FPEN change must be seen by the next instruction
+	.endm
+
+	.section .boot, "ax"
+	.global _start
+_start:
+	mrs x9, mpidr_el1
+	and x9, x9, #0xFF            // Aff0: the core number on every board we boot
+	cbnz x9, park
+	mov x19, x0                  // keep the loader's x0 (DTB address or 0)
+
+	DROP_TO_EL1
+	ldr x9, =boot_stack_top
+	mov sp, x9
+	msr tpidr_el1, xzr           // this is CPU index 0 (Processors.CurrentIndex)
 
 	// Zero .bss: 16-byte stores (with the MMU off memory is Device: no dc zva,
 	// no unaligned access). linker.ld aligns both ends to 16.
@@ -92,6 +99,7 @@ at_el1:
 	b 1b
 2:
 	bl build_identity_map
+	ldr x0, =l1_table
 	bl enable_mmu
 
 	mov x0, x19
@@ -105,6 +113,22 @@ at_el1:
 park:
 	wfe
 	b park
+
+	.global ks_secondary_entry
+ks_secondary_entry:
+	DROP_TO_EL1
+	ldr x10, =secondary_boot
+	ldr x9, [x10, #8]
+	mov sp, x9
+	ldr x19, [x10, #16]
+	msr tpidr_el1, x19           // Processors.CurrentIndex from the first instruction on
+	ldr x0, [x10, #0]
+	bl enable_mmu
+	mov x0, x19
+	bl ks_secondary_main
+4:	msr daifset, #0xF
+	wfi
+	b 4b
 
 // Level 1 table: entries 0-3 -> four level 2 tables (4 GiB), the rest invalid.
 // Level 2 entry i maps the 2 MiB at i << 21: Device (execute-never) inside
@@ -146,6 +170,7 @@ build_identity_map:
 	b.ne 2b
 	ret
 
+// x0: the level 1 table to walk from.
 enable_mmu:
 	ldr x9, =MAIR_VALUE
 	msr mair_el1, x9
@@ -157,8 +182,7 @@ enable_mmu:
 	ldr x9, =(25 | (1 << 8) | (1 << 10) | (3 << 12) | (1 << 23))
 	orr x9, x9, x10, lsl #32
 	msr tcr_el1, x9
-	ldr x9, =l1_table
-	msr ttbr0_el1, x9
+	msr ttbr0_el1, x0
 	dsb ish                      // DSB: the table stores are complete before the walker reads them
 	isb                          // ISB: MAIR/TCR/TTBR0 are in effect before the MMU is on
 	tlbi vmalle1                 // nothing a loader left in the TLB may survive
@@ -171,9 +195,16 @@ enable_mmu:
 	isb                          // ISB: fetch what follows with the MMU on
 	ret
 
+	// The start parameters of the CPU being started: level 1 table, stack top,
+	// CPU index. One CPU starts at a time (SecondaryCpus waits for each).
+	.data
+	.balign 64
+	.global secondary_boot
+secondary_boot:
+	.quad 0, 0, 0
+
 	.section .bss
 	.balign 4096
-	.global l1_table
 l1_table:
 	.skip 4096
 l2_tables:

@@ -157,3 +157,52 @@ ks_fault_upper_half:              // EC 0x25 data abort at level 0: TCR_EL1.EPD1
 	mov x0, #0x8000000000000000
 	ldr x0, [x0]
 	ret
+
+// Multiprocessor support for Processors.ARM64.cs.
+	.text
+	.global ks_set_cpu_index
+ks_set_cpu_index:                 // void ks_set_cpu_index(int index): TPIDR_EL1 holds it
+	msr tpidr_el1, x0
+	ret
+
+	.global ks_cpu_index
+ks_cpu_index:                     // int ks_cpu_index(void)
+	mrs x0, tpidr_el1
+	ret
+
+	.global ks_core_number
+ks_core_number:                   // ulong: MPIDR_EL1.Aff0, the core within its cluster
+	mrs x0, mpidr_el1
+	and x0, x0, #0xFF
+	ret
+
+	.global ks_hardware_id
+ks_hardware_id:                   // ulong: this CPU's affinity (MPIDR_EL1 Aff3..Aff0), as PSCI and the DTB name it
+	mrs x0, mpidr_el1
+	ldr x1, =0xFF00FFFFFF
+	and x0, x0, x1
+	ret
+
+	.global ks_send_event
+ks_send_event:                    // wake cores waiting in WFE (the Pi's spin table)
+	dsb sy                        // DSB: the release address is written before they look
+	sev
+	ret
+
+	.global ks_secondary_boot_block
+ks_secondary_boot_block:          // nuint: boot.s's secondary_boot (table, stack, index)
+	ldr x0, =secondary_boot
+	ret
+
+	.global ks_secondary_entry_address
+ks_secondary_entry_address:       // nuint: where a started CPU begins
+	ldr x0, =ks_secondary_entry
+	ret
+
+	.global ks_tlb_invalidate_local
+ks_tlb_invalidate_local:          // drop every translation this CPU caches
+	dsb ishst
+	tlbi vmalle1
+	dsb nsh                       // DSB: the invalidation has completed
+	isb
+	ret

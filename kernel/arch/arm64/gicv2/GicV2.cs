@@ -2,8 +2,14 @@
 // a distributor (GICD) that routes interrupt IDs to CPUs, and one CPU interface
 // (GICC) per CPU that signals the highest-priority pending one and takes the
 // acknowledge/end-of-interrupt. IDs 16-31 are per-CPU peripherals (PPIs, e.g.
-// the generic timer), 32 and up shared peripherals (SPIs, e.g. the UART).
+// the generic timer), 32 and up shared peripherals (SPIs, e.g. the UART), and
+// 0-15 software-generated interrupts (SGIs) that one CPU sends another: the
+// signals of Processors.Signal, SGI n for signal n. The per-CPU registers
+// (GICC, and GICD's entries for IDs 0-31) are banked: each CPU sets up its own.
 // Used by the boards with a GIC (virt, rpi4), whose Board twins give the bases.
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
 namespace KernelStress.Kernel.Arch
 {
     internal static class GicV2
@@ -14,12 +20,14 @@ namespace KernelStress.Kernel.Arch
         private const nuint ClearEnable = 0x180;           // GICD_ICENABLERn
         private const nuint Priority = 0x400;              // GICD_IPRIORITYRn, one byte per ID
         private const nuint Targets = 0x800;               // GICD_ITARGETSRn, one byte per ID
+        private const nuint SoftwareInterrupt = 0xF00;     // GICD_SGIR
         private const nuint CpuControl = 0x000;            // GICC_CTLR
         private const nuint PriorityMask = 0x004;          // GICC_PMR
         private const nuint Acknowledge = 0x00C;           // GICC_IAR
         private const nuint EndOfInterrupt = 0x010;        // GICC_EOIR
         private const uint SpuriousId = 1023;
         private const uint FirstShared = 32;
+        private const uint Signals = 2;                    // SGI 0 and 1: InterProcessorSignal
         private const uint DevicePriority = 0xA0;
         private const uint BootCpuTarget = 0x01;           // bit n = CPU interface n
 
@@ -31,8 +39,25 @@ namespace KernelStress.Kernel.Arch
             for (uint id = 0; id < lines; id += 32)
                 Mmio.Write(distributor + ClearEnable + id / 8, 0xFFFFFFFF);
             Mmio.Write(distributor + DistributorControl, 1);
+            InitializeCpuInterface(distributor, cpuInterface);
+        }
+
+        // This CPU's interface on, and the signals from other CPUs unmasked.
+        public static void InitializeCpuInterface(nuint distributor, nuint cpuInterface)
+        {
+            for (uint id = 0; id < Signals; id++)
+                Enable(distributor, id);
             Mmio.Write(cpuInterface + PriorityMask, 0xF0);  // let priorities 0x00-0xEF through
             Mmio.Write(cpuInterface + CpuControl, 1);
+        }
+
+        // Raises SGI `signal` on the CPU whose interface number is `target`
+        // (CPU interface n is core n on the boards here: Aff0).
+        public static void SendSignal(nuint distributor, ulong target, int signal)
+        {
+            // DSB: what the receiver is told to look at (memory) is visible before the interrupt.
+            ks_data_barrier();
+            Mmio.Write(distributor + SoftwareInterrupt, (1u << (16 + (int)(target & 7))) | (uint)signal);
         }
 
         // Gives `id` a priority, routes it (if shared) to the boot CPU and unmasks it.
@@ -55,7 +80,9 @@ namespace KernelStress.Kernel.Arch
                 uint id = acknowledged & 0x3FF;
                 if (id == SpuriousId)
                     return;
-                if (id == timerId)
+                if (id < Signals)
+                    Processors.OnSignal((int)id);
+                else if (id == timerId)
                     TickSource.OnInterrupt();
                 else if (id == uartId)
                     Uart.DrainReceived();
@@ -64,5 +91,8 @@ namespace KernelStress.Kernel.Arch
                 Mmio.Write(cpuInterface + EndOfInterrupt, acknowledged);
             }
         }
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_data_barrier")]
+        private static extern void ks_data_barrier();
     }
 }

@@ -4,7 +4,11 @@
 // two controllers: the BCM2836 "local" controller at 0x40000000 (per core:
 // its generic timers and a summary bit for everything from the GPU side) and
 // the BCM2835 controller at 0x3F00B200 behind that bit (the UART is its IRQ 57,
-// bit 25 of the second bank). No PSCI: power-off is the watchdog (Watchdog).
+// bit 25 of the second bank). The local controller also gives each core its
+// timer routing, its IRQ source register and four mailboxes: mailbox 0 carries
+// the other cores' signals (bit n = signal n). The GPU side is routed to core 0.
+// Cores 1-3 wait on the firmware's spin table (SpinTable). No PSCI: power-off
+// is the watchdog (Watchdog).
 namespace KernelStress.Kernel.Arch
 {
     internal static partial class Board
@@ -14,10 +18,14 @@ namespace KernelStress.Kernel.Arch
         private const nuint Pl011 = Peripherals + 0x20_1000;
         private const nuint Local = 0x4000_0000;
         private const nuint GpuInterruptRouting = Local + 0x0C;     // GPU IRQs to core 0 when 0
-        private const nuint Core0TimerControl = Local + 0x40;       // which core-0 timers raise IRQ
-        private const nuint Core0IrqSource = Local + 0x60;          // what is pending on core 0
-        private const uint VirtualTimerIrq = 1u << 3;               // nCNTVIRQ, in both registers
-        private const uint GpuIrq = 1u << 8;                        // in Core0IrqSource
+        private const nuint TimerControl = Local + 0x40;            // + 4 * core: which timers raise IRQ
+        private const nuint MailboxControl = Local + 0x50;          // + 4 * core: which mailboxes raise IRQ
+        private const nuint IrqSource = Local + 0x60;               // + 4 * core: what is pending
+        private const nuint Mailbox0Set = Local + 0x80;             // + 16 * core: write 1s to set bits
+        private const nuint Mailbox0Clear = Local + 0xC0;           // + 16 * core: read; write 1s to clear
+        private const uint VirtualTimerIrq = 1u << 3;               // nCNTVIRQ, in TimerControl and IrqSource
+        private const uint Mailbox0Irq = 1u << 4;                   // in IrqSource; bit 0 in MailboxControl
+        private const uint GpuIrq = 1u << 8;                        // in IrqSource (core 0)
         private const nuint Legacy = Peripherals + 0xB200;
         private const nuint Pending2 = Legacy + 0x08;               // IRQs 32-63 pending
         private const nuint Enable2 = Legacy + 0x14;                // write 1 to enable IRQs 32-63
@@ -37,11 +45,19 @@ namespace KernelStress.Kernel.Arch
             Mmio.Write(Disable1, 0xFFFF_FFFF);
             Mmio.Write(Disable2, 0xFFFF_FFFF);
             Mmio.Write(DisableBasic, 0xFFFF_FFFF);
-            Mmio.Write(Core0TimerControl, 0);
             Mmio.Write(GpuInterruptRouting, 0);
+            InitializeInterruptsOnThisCpu();
         }
 
-        public static partial void EnableTimerInterrupt() => Mmio.Write(Core0TimerControl, VirtualTimerIrq);
+        public static partial void InitializeInterruptsOnThisCpu()
+        {
+            nuint core = Core();
+            Mmio.Write(TimerControl + 4 * core, 0);
+            Mmio.Write(Mailbox0Clear + 16 * core, 0xFFFF_FFFF);
+            Mmio.Write(MailboxControl + 4 * core, 1);
+        }
+
+        public static partial void EnableTimerInterrupt() => Mmio.Write(TimerControl + 4 * Core(), VirtualTimerIrq);
 
         public static partial void EnableUartInterrupt() => Mmio.Write(Enable2, UartIrq);
 
@@ -49,7 +65,18 @@ namespace KernelStress.Kernel.Arch
         // stops being pending once its device is served.
         public static partial void HandleInterrupts()
         {
-            uint source = Mmio.Read(Core0IrqSource);
+            nuint core = Core();
+            uint source = Mmio.Read(IrqSource + 4 * core);
+            if ((source & Mailbox0Irq) != 0)
+            {
+                uint signals = Mmio.Read(Mailbox0Clear + 16 * core);
+                Mmio.Write(Mailbox0Clear + 16 * core, signals);
+                for (int signal = 0; signal < 32; signal++)
+                {
+                    if ((signals & (1u << signal)) != 0)
+                        Processors.OnSignal(signal);
+                }
+            }
             if ((source & VirtualTimerIrq) != 0)
                 TickSource.OnInterrupt();
             if ((source & GpuIrq) != 0)
@@ -59,9 +86,28 @@ namespace KernelStress.Kernel.Arch
                 else
                     Interrupts.CountUnexpected();
             }
-            if ((source & ~(VirtualTimerIrq | GpuIrq)) != 0)
+            if ((source & ~(VirtualTimerIrq | GpuIrq | Mailbox0Irq)) != 0)
                 Interrupts.CountUnexpected();
         }
+
+        public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => SpinTable.Discover(hardwareIds);
+
+        public static partial bool StartCpu(ulong hardwareId, nuint entry) => SpinTable.Release(hardwareId, entry);
+
+        public static partial void SendSignal(ulong hardwareId, int signal)
+        {
+            // DSB: what the receiver is told to look at (memory) is visible before the interrupt.
+            ks_data_barrier();
+            Mmio.Write(Mailbox0Set + 16 * (nuint)hardwareId, 1u << signal);
+        }
+
+        private static nuint Core() => (nuint)ks_core_number();
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("*", "ks_core_number")]
+        private static extern ulong ks_core_number();
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("*", "ks_data_barrier")]
+        private static extern void ks_data_barrier();
 
         public static partial void PowerOff() => Watchdog.ResetToHalt(Peripherals);
 

@@ -3,7 +3,9 @@
 // clock config.txt asks for, RAM from the firmware's mailbox, and a GIC-400
 // (a GICv2) with its distributor at 0xFF841000 and CPU interface at
 // 0xFF842000: the generic timer's virtual timer is PPI 11 (ID 27), the UART
-// VideoCore IRQ 57 = SPI 96 + 57 (ID 153). No PSCI: power-off is the watchdog.
+// VideoCore IRQ 57 = SPI 96 + 57 (ID 153); other cores' signals are SGIs.
+// Cores 1-3 wait on the firmware's spin table (SpinTable). No PSCI: power-off
+// is the watchdog.
 // QEMU 7.2 has no Raspberry Pi 4 model, so this board is built, not booted here.
 namespace KernelStress.Kernel.Arch
 {
@@ -27,11 +29,19 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void InitializeInterruptController() => GicV2.Initialize(GicDistributor, GicCpuInterface);
 
+        public static partial void InitializeInterruptsOnThisCpu() => GicV2.InitializeCpuInterface(GicDistributor, GicCpuInterface);
+
         public static partial void EnableTimerInterrupt() => GicV2.Enable(GicDistributor, VirtualTimerId);
 
         public static partial void EnableUartInterrupt() => GicV2.Enable(GicDistributor, UartId);
 
         public static partial void HandleInterrupts() => GicV2.HandlePending(GicCpuInterface, VirtualTimerId, UartId);
+
+        public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => SpinTable.Discover(hardwareIds);
+
+        public static partial bool StartCpu(ulong hardwareId, nuint entry) => SpinTable.Release(hardwareId, entry);
+
+        public static partial void SendSignal(ulong hardwareId, int signal) => GicV2.SendSignal(GicDistributor, hardwareId, signal);
 
         public static partial void PowerOff() => Watchdog.ResetToHalt(Peripherals);
 

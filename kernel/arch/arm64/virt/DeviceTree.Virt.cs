@@ -1,7 +1,8 @@
 // Reads the flattened device tree (DTB, devicetree.org specification v0.4,
 // chapter 5) that QEMU generates for virt: the RAM ranges from the `reg` of
 // each /memory@... node (cells sized by the root's #address-cells and
-// #size-cells) and the PSCI conduit from /psci's `method`. QEMU hands an ELF
+// #size-cells), the CPUs' affinities from the `reg` of each /cpus/cpu@...
+// node (sized by /cpus's #address-cells) and the PSCI conduit from /psci's `method`. QEMU hands an ELF
 // kernel no pointer (x0 = 0) and puts the DTB at the start of RAM; a loader
 // that passes one in x0 is believed when it starts with the DTB magic. All
 // numbers in a DTB are big-endian.
@@ -21,6 +22,23 @@ namespace KernelStress.Kernel.Arch
         private const ulong IdentityMapEnd = 4UL << 30;
         private const uint BeginNode = 1, EndNode = 2, Property = 3, Nop = 4, End = 9;
 
+        private static CpuTable s_cpus;
+        private static int s_cpuCount;
+
+        [System.Runtime.CompilerServices.InlineArray(Scheduling.Scheduler.MaxCpus)]
+        private struct CpuTable
+        {
+            private ulong _affinity;
+        }
+
+        // The CPUs Read found (every one counted, at most MaxCpus kept).
+        public static int CopyCpus(Span<ulong> affinities)
+        {
+            for (int i = 0; i < s_cpuCount && i < Scheduling.Scheduler.MaxCpus && i < affinities.Length; i++)
+                affinities[i] = s_cpus[i];
+            return s_cpuCount;
+        }
+
         public static void Read(nuint loaderArgument)
         {
             byte* blob = (byte*)(loaderArgument != 0 && Big32((byte*)loaderArgument) == Magic ? loaderArgument : RamStart);
@@ -31,7 +49,8 @@ namespace KernelStress.Kernel.Arch
             byte* strings = blob + Big32(blob + 12);
             int depth = 0;
             uint addressCells = 2, sizeCells = 1;   // the specification's defaults
-            ReadOnlySpan<byte> node = default;
+            uint cpuCells = 1;
+            ReadOnlySpan<byte> node = default, child = default;
             while (true)
             {
                 uint kind = Big32(token);
@@ -42,6 +61,8 @@ namespace KernelStress.Kernel.Arch
                     depth++;
                     if (depth == 2)
                         node = new ReadOnlySpan<byte>(token, length);
+                    if (depth == 3)
+                        child = new ReadOnlySpan<byte>(token, length);
                     token += Align4(length + 1);
                 }
                 else if (kind == EndNode)
@@ -59,6 +80,10 @@ namespace KernelStress.Kernel.Arch
                         sizeCells = Big32(value);
                     else if (depth == 2 && node.Length >= 6 && Same(node.Slice(0, 6), "memory"u8) && Same(name, "reg"u8))
                         AddRamRanges(value, length, addressCells, sizeCells, (ulong)blob, blobEnd);
+                    else if (depth == 2 && Same(node, "cpus"u8) && Same(name, "#address-cells"u8))
+                        cpuCells = Big32(value);
+                    else if (depth == 3 && Same(node, "cpus"u8) && child.Length >= 4 && Same(child.Slice(0, 4), "cpu@"u8) && Same(name, "reg"u8))
+                        AddCpu(Cells(value, cpuCells));
                     else if (depth == 2 && Same(node, "psci"u8) && Same(name, "method"u8))
                         Psci.UseSmc(length >= 3 && Same(new ReadOnlySpan<byte>(value, 3), "smc"u8));
                     token += 8 + Align4((int)length);
@@ -72,6 +97,13 @@ namespace KernelStress.Kernel.Arch
                     Panic.Halt("boot"u8, "the device tree's structure block holds an unknown token"u8);
                 }
             }
+        }
+
+        private static void AddCpu(ulong affinity)
+        {
+            if (s_cpuCount < Scheduling.Scheduler.MaxCpus)
+                s_cpus[s_cpuCount] = affinity;
+            s_cpuCount++;
         }
 
         private static void AddRamRanges(byte* value, uint length, uint addressCells, uint sizeCells, ulong blobStart, ulong blobEnd)
