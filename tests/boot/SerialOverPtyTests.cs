@@ -54,11 +54,12 @@ public sealed class SerialOverPtyTests
             string json = Path.Combine(dir, "serial.json");
             var stdOut = new StringWriter();
             var stdErr = new StringWriter();
+            int openedBefore = OpenDescriptors(pty);
             Task<int> serial = CommandLineHost.InvokeAsync(Program.Root,
                 new[] { "serial", "--port", pty, "-q", "--boot-timeout", "30", "-c", "version", "-c", "prng --seed 7 --count 3", "--json", json },
                 stdOut, stdErr, handleSignals: false);
 
-            await WaitUntilOpenedAsync(pty, serial, cancel.Token);
+            await WaitUntilOpenedAsync(pty, openedBefore, serial, cancel.Token);
             await qemu.StandardInput.WriteLineAsync("cont");
             await qemu.StandardInput.FlushAsync();
             int code = await serial.WaitAsync(cancel.Token);
@@ -93,13 +94,17 @@ public sealed class SerialOverPtyTests
         throw new InvalidOperationException("QEMU's monitor ended without naming the pty");
     }
 
-    // The verb runs in this process, so its open port shows among this process's descriptors.
-    private static async Task WaitUntilOpenedAsync(string pty, Task<int> serial, CancellationToken cancel)
+    // The verb runs in this process, so its open port shows among this process's descriptors
+    // (counted against those before it started: this process may hold the same path already).
+    private static async Task WaitUntilOpenedAsync(string pty, int openedBefore, Task<int> serial, CancellationToken cancel)
     {
-        while (!Directory.EnumerateFiles("/proc/self/fd").Any(fd => new FileInfo(fd).LinkTarget == pty))
+        while (OpenDescriptors(pty) <= openedBefore)
         {
             Assert.False(serial.IsCompleted, "kstress serial ended before it opened the port");
             await Task.Delay(50, cancel);
         }
     }
+
+    private static int OpenDescriptors(string path) =>
+        Directory.EnumerateFiles("/proc/self/fd").Count(fd => new FileInfo(fd).LinkTarget == path);
 }
