@@ -4,6 +4,7 @@
 // controller; every other slot is a CPU exception, reported by FaultReport
 // (the faulting thread is killed if it is sacrificial, else the kernel halts).
 using System.Runtime;
+using System.Threading;
 using KernelStress.Kernel.Scheduling;
 
 namespace KernelStress.Kernel.Arch
@@ -27,10 +28,10 @@ namespace KernelStress.Kernel.Arch
             Board.InitializeInterruptsOnThisCpu();
         }
 
-        public static partial ulong UnexpectedCount() => s_unexpected;
+        public static partial ulong UnexpectedCount() => Volatile.Read(ref s_unexpected);
 
-        // Interrupt context, from the board's dispatcher.
-        public static void CountUnexpected() => s_unexpected++;
+        // Interrupt context, from the board's dispatcher, on any CPU.
+        public static void CountUnexpected() => Interlocked.Increment(ref s_unexpected);
 
         [RuntimeExport("ks_exception")]
         private static void Dispatch(ExceptionFrame* frame)

@@ -12,7 +12,7 @@ namespace KernelStress.Kernel.Arch
     internal static unsafe class SpinTable
     {
         private const nuint ReleaseAddresses = 0xD8;
-        public const int Cores = 4;
+        private const int Cores = 4;
 
         // The four cores of a BCM2837 / BCM2711 cluster: affinities 0-3.
         public static int Discover(System.Span<ulong> affinities)
