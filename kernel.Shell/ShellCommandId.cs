@@ -33,4 +33,6 @@ public enum ShellCommandId
     BenchSwitch,
     Cpus,
     BenchTimer,
+    Watchdog,
+    FaultStackOverflow,
 }

@@ -87,6 +87,8 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
             new CommandSpec((int)ShellCommandId.FaultGeneralProtection, "gp", "General protection: a load from a non-canonical address",
                 new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.FaultStackOverflow, "stack", "Stack overflow: unbounded recursion into the guard page below the thread's stack",
+                new PositionalSpec[0], new FlagSpec[0]),
         });
 
     public static readonly CommandSpec Sleep = new CommandSpec((int)ShellCommandId.Sleep, "sleep",
@@ -109,10 +111,24 @@ public static class ShellCommands
         new PositionalSpec[0],
         new FlagSpec[0]);
 
+    public static readonly FlagSpec SpinInterruptsOff = FlagSpec.Switch("--interrupts-off",
+        "Spin with interrupts disabled: the CPU takes no tick and cannot be preempted (the watchdog reports it)");
+
+    public static readonly FlagSpec SpinCpu = FlagSpec.Unsigned("--cpu", "N", 0, 15,
+        "Pin the spinning thread to CPU N (one of the online CPUs; see cpus)");
+
     public static readonly CommandSpec Spin = new CommandSpec((int)ShellCommandId.Spin, "spin",
         "Start a background thread that burns the CPU without yielding for MS milliseconds",
         new[] { PositionalSpec.Unsigned("MS", 1, 600_000, true, "Milliseconds to spin") },
-        new FlagSpec[0]);
+        new[] { SpinInterruptsOff, SpinCpu });
+
+    public static readonly FlagSpec WatchdogThreshold = FlagSpec.Unsigned("--threshold", "MS", 100, 60_000,
+        "Report a CPU as stalled after MS milliseconds without a timer tick (default 1000)");
+
+    public static readonly CommandSpec Watchdog = new CommandSpec((int)ShellCommandId.Watchdog, "watchdog",
+        "Show the soft-lockup watchdog: threshold, stalls detected, each CPU's time since its last tick",
+        new PositionalSpec[0],
+        new[] { WatchdogThreshold });
 
     public static readonly CommandSpec Bench = new CommandSpec((int)ShellCommandId.Bench, "bench",
         "Measure kernel heap alloc+free, thread context switch and timer-interrupt latency (p50/p99 and result records)",
@@ -129,6 +145,6 @@ public static class ShellCommands
 
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Bench, Fault, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, Bench, Fault, Poweroff,
     });
 }

@@ -13,6 +13,9 @@ namespace KernelStress.Kernel.Arch
         Reschedule,
         // The receiver invalidates the page Paging.SetGuard is changing.
         TlbShootdown,
+        // The receiver tells Watchdog where it is (pc, sp), even with interrupts
+        // off where the arch can (x64: an NMI).
+        ReportState,
     }
 
     internal static partial class Processors

@@ -49,6 +49,7 @@ using System;
 using System.Runtime;
 using System.Threading;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Time;
 
 namespace KernelStress.Kernel.Scheduling
@@ -324,6 +325,16 @@ namespace KernelStress.Kernel.Scheduling
             return copy.State != ThreadState.Free;
         }
 
+        // Without the lock (the watchdog asks about a CPU that may be stuck holding
+        // it): the thread CPU `index` runs, its id and name as of a racy read.
+        public static bool PeekCurrent(int index, out int id, Span<byte> name, out int nameLength)
+        {
+            int slot = Volatile.Read(ref s_cpus[index].Current);
+            id = s_threads[slot].Id;
+            nameLength = s_threads[slot].CopyName(name);
+            return s_cpus[index].Online;
+        }
+
         // A copy of CPU `index`'s row and how many threads wait in its run queues;
         // false for a CPU that is not online.
         public static bool SnapshotCpu(int index, out PerCpu copy, out int ready)
@@ -381,6 +392,14 @@ namespace KernelStress.Kernel.Scheduling
                 cpu.NeedReschedule = true;
             }
             s_lock.Release(interrupts);
+        }
+
+        // Interrupt context (a CPU exception): whether `address` lies in the guard
+        // page below the current thread's stack, i.e. the thread overflowed its stack.
+        public static bool InCurrentGuardPage(ulong address)
+        {
+            ulong guard = s_threads[This.Current].StackBase;
+            return guard != 0 && address >= guard && address < guard + PageAllocator.PageSize;
         }
 
         // Interrupt context (a CPU exception): true when the thread that faulted

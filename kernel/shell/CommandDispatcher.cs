@@ -81,7 +81,10 @@ namespace KernelStress.Kernel.Shell
                     CpusCommand.Run(output);
                     break;
                 case ShellCommandId.Spin:
-                    SpinCommand.Run(command.ArgumentNumber(0), output);
+                    SpinCommand.Run(command, output);
+                    break;
+                case ShellCommandId.Watchdog:
+                    WatchdogCommand.Run(command, output);
                     break;
                 case ShellCommandId.FaultDivideError:
                     FaultCommand.Run(command, FaultKind.DivideError, "de"u8, output);
@@ -94,6 +97,9 @@ namespace KernelStress.Kernel.Shell
                     break;
                 case ShellCommandId.FaultGeneralProtection:
                     FaultCommand.Run(command, FaultKind.GeneralProtection, "gp"u8, output);
+                    break;
+                case ShellCommandId.FaultStackOverflow:
+                    FaultCommand.RunStackOverflow(command, output);
                     break;
                 default:
                     // The catalog and this switch disagree: a programming error, not bad input.

@@ -56,6 +56,9 @@ namespace KernelStress.Kernel.Time
             }
             if (cpu == 0)
                 s_count++;
+            // Before the scheduler's tick: a CPU stuck holding the scheduler lock
+            // would stop this one in there, and the stall must be reported first.
+            Watchdog.Watchdog.OnTick(cpu, Clock.NowNanoseconds);
             Scheduling.Scheduler.OnTick();
         }
     }

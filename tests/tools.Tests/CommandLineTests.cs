@@ -36,7 +36,7 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "run", "--smp", "99" }, "--smp 99 is out of range for the x64 machine (1..8 CPUs): pick a value in that range or leave it out for 1")]
+    [InlineData(new[] { "run", "--smp", "99" }, "--smp 99 is out of range for the x64 machine (1..8 CPUs): pick a value in that range or leave it out for 2")]
     [InlineData(new[] { "run", "--memory", "4" }, "--memory 4 is out of range for the x64 machine (32..4096 MiB)")]
     [InlineData(new[] { "boot", "--arch", "arm64", "--smp", "0" }, "--smp 0 is out of range for the arm64-virt machine")]
     [InlineData(new[] { "run", "-c", "version", "-c", "poweroff" }, "-c 'poweroff' is not needed: run types poweroff itself after the last command")]

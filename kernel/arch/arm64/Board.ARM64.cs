@@ -36,7 +36,8 @@ namespace KernelStress.Kernel.Arch
         // Interrupt context: acknowledges and handles every pending interrupt of
         // this CPU (TickSource.OnInterrupt, Uart.DrainReceived, another CPU's
         // signal: Processors.OnSignal), counting the rest with Interrupts.CountUnexpected.
-        public static partial void HandleInterrupts();
+        // `interrupted` is where this CPU was (for the watchdog's ReportState).
+        public static unsafe partial void HandleInterrupts(ExceptionFrame* interrupted);
 
         // Fills hardwareIds with the affinity (MPIDR Aff3..Aff0) of every CPU the
         // board has; returns how many there are in all.
@@ -45,7 +46,8 @@ namespace KernelStress.Kernel.Arch
         // Starts the CPU with that affinity at `entry` (MMU off); false when refused.
         public static partial bool StartCpu(ulong hardwareId, nuint entry);
 
-        // Interrupts the CPU with that affinity with signal number `signal` (0 or 1).
+        // Interrupts the CPU with that affinity with signal number `signal`
+        // (an InterProcessorSignal: 0, 1 or 2).
         public static partial void SendSignal(ulong hardwareId, int signal);
 
         public static partial void PowerOff();

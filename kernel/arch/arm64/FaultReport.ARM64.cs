@@ -6,7 +6,9 @@
 // bytes at ELR (so the host can disassemble the faulting instruction). In a
 // sacrificial thread the record is a `fault` naming the thread, which is then
 // killed while the kernel goes on; anywhere else it is a `panic` and the
-// machine halts. Memory is read only where it translates to Normal memory, so
+// machine halts. A data abort in the guard page below the thread's stack is
+// reported as a stack overflow (vectors.s took it on the CPU's emergency
+// stack). Memory is read only where it translates to Normal memory, so
 // a wild ELR or sp cannot fault the report itself; a fault during the report,
 // or while this CPU held the console, is a panic.
 using System;
@@ -23,6 +25,7 @@ namespace KernelStress.Kernel.Arch
     {
         private const int StackWords = 8;
         private const int CodeBytes = 16;
+        private const ulong DataAbort = 0x25;
 
         private static ReadOnlySpan<byte> RegisterNames => "x0x1x2x3x4x5x6x7x8x9x10x11x12x13x14x15x16x17x18x19x20x21x22x23x24x25x26x27x28x29x30"u8;
 
@@ -51,8 +54,11 @@ namespace KernelStress.Kernel.Arch
             {
                 output.Write("\r\nPANIC [cpu]: "u8);
             }
+            bool overflow = exceptionClass == DataAbort && Scheduler.InCurrentGuardPage(frame->Far);
+            if (overflow)
+                output.WriteLine("stack overflow: the faulting address is the guard page below the thread's stack"u8);
             WriteHuman(output, frame, name, exceptionClass, ttbr0);
-            WriteRecord(sacrifice ? "fault"u8 : "panic"u8, frame, name, exceptionClass, ttbr0);
+            WriteRecord(sacrifice ? "fault"u8 : "panic"u8, frame, name, exceptionClass, ttbr0, overflow);
             if (!sacrifice)
                 Cpu.HaltAfterPanic();
             KernelConsole.Lock.Exit();
@@ -120,7 +126,7 @@ namespace KernelStress.Kernel.Arch
             Hex.Write64(output, second);
         }
 
-        private static void WriteRecord(ReadOnlySpan<byte> type, ExceptionFrame* f, ReadOnlySpan<byte> name, ulong exceptionClass, ulong ttbr0)
+        private static void WriteRecord(ReadOnlySpan<byte> type, ExceptionFrame* f, ReadOnlySpan<byte> name, ulong exceptionClass, ulong ttbr0, bool overflow)
         {
             JsonWriter json = KernelConsole.BeginRecord(type);
             json.WriteString("arch"u8, "arm64"u8);
@@ -128,6 +134,7 @@ namespace KernelStress.Kernel.Arch
             json.WriteNumber("thread_id"u8, (long)Scheduler.CurrentId);
             json.WriteString("reason"u8, name);
             json.WriteNumber("vector"u8, exceptionClass);
+            json.WriteBoolean("stack_overflow"u8, overflow);
             Hex.WriteJson64(ref json, "error_code"u8, f->Esr);
             Hex.WriteJson64(ref json, "esr"u8, f->Esr);
             Hex.WriteJson64(ref json, "elr"u8, f->Elr);

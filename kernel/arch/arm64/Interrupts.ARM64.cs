@@ -39,7 +39,7 @@ namespace KernelStress.Kernel.Arch
             if (frame->Slot != IrqSlot)
                 FaultReport.Handle(frame);
             else
-                Board.HandleInterrupts();
+                Board.HandleInterrupts(frame);
             // The scheduler's preemption point: may switch threads and return later.
             Scheduler.PreemptIfRequested();
         }

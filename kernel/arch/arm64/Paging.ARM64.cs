@@ -62,6 +62,9 @@ namespace KernelStress.Kernel.Arch
             ks_page_entry_changed(page);
         }
 
+        // The MMU's own answer (AT S1E1R), so guard pages and the map's edges count.
+        public static partial bool IsMapped(nuint address) => ks_is_mapped(address);
+
         private static ulong* NewTable() => (ulong*)PageAllocator.ReserveAtBoot(1);
 
         private static ulong* DirectoryEntry(ulong* root, nuint address)
@@ -96,6 +99,9 @@ namespace KernelStress.Kernel.Arch
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_switch_ttbr0")]
         private static extern void ks_switch_ttbr0(nuint root);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_is_mapped")]
+        private static extern bool ks_is_mapped(nuint address);
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_page_entry_changed")]
         private static extern void ks_page_entry_changed(nuint page);

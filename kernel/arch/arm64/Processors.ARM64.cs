@@ -6,7 +6,8 @@
 // read with the MMU off, so it is cleaned to memory (the point of coherency)
 // before the start. The current CPU's index lives in TPIDR_EL1.
 // Signals are the board's software-generated interrupts (GIC SGIs, or the
-// BCM2836's per-core mailboxes).
+// BCM2836's per-core mailboxes): ordinary IRQs. GICv2 has no NMI, so a CPU
+// that stalls with IRQs masked does not answer the watchdog's ReportState.
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
@@ -67,14 +68,17 @@ namespace KernelStress.Kernel.Arch
         public static partial void Signal(int index, InterProcessorSignal signal) =>
             Board.SendSignal(s_hardwareIds[index], (int)signal);
 
-        // Interrupt context: what a signal from another CPU asks of this one.
-        public static void OnSignal(int signal)
+        // Interrupt context: what a signal from another CPU asks of this one;
+        // `interrupted` is where this CPU was when it came.
+        public static void OnSignal(int signal, ExceptionFrame* interrupted)
         {
             // Reschedule: the sender set this CPU's NeedReschedule, which the
             // exception exit acts on. A TLB shootdown is never sent on arm64
             // (TLBI ...IS broadcasts to every core), but honoured if it comes.
             if (signal == (int)InterProcessorSignal.TlbShootdown)
                 ks_tlb_invalidate_local();
+            else if (signal == (int)InterProcessorSignal.ReportState)
+                Watchdog.Watchdog.OnStateRequested(CurrentIndex(), interrupted->Elr, interrupted->Sp);
         }
 
         // A further CPU's first C#, from ks_secondary_entry on the stack Start

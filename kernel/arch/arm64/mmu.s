@@ -45,3 +45,13 @@ ks_is_normal_memory:
 	cmp x1, #0xFF
 	cset x0, eq
 1:	ret
+
+	// bool ks_is_mapped(nuint address): does a read at EL1 from address translate?
+	.global ks_is_mapped
+ks_is_mapped:
+	at s1e1r, x0
+	isb                           // ISB: PAR_EL1 holds this translation's result
+	mrs x1, par_el1
+	mvn x1, x1
+	and x0, x1, #1                // !PAR_EL1.F
+	ret

@@ -13,12 +13,14 @@
 // with sp at or just above the unmapped page, so storing the frame would
 // fault again, forever. The sync slot therefore asks the MMU (AT S1E1W)
 // whether sp and sp - FRAME_SIZE are writable and, if not, builds the frame
-// on a separate emergency stack. Scratch registers while nothing is saved:
+// on this CPU's emergency stack (16 KiB each, by the CPU index in TPIDR_EL1). Scratch registers while nothing is saved:
 // TPIDRRO_EL0 (x0) and SP_EL0 (the interrupted sp); EL0 never runs here.
 	.set GP_FRAME, 304            // x0-x30, sp, elr, spsr, esr, far, slot, pad
 	.set FP_AREA, 528             // q0-q31, fpcr, fpsr
 	.set FRAME_SIZE, GP_FRAME + FP_AREA
 	.set SLOT_SYNC_SPX, 4
+	.set EMERGENCY_SHIFT, 14      // 16 KiB per CPU
+	.set MAX_CPUS, 16             // Scheduler.MaxCpus
 
 	.macro SLOT number
 	.balign 0x80
@@ -53,8 +55,12 @@ vectors:
 	.endr
 
 stack_overflow:
-	ldr x0, =emergency_stack_top
+	mrs x0, tpidr_el1
+	add x0, x0, #1
+	lsl x0, x0, #EMERGENCY_SHIFT  // the top of this CPU's emergency stack, from its base
 	mov sp, x0
+	ldr x0, =emergency_stacks
+	add sp, sp, x0
 	sub sp, sp, #FRAME_SIZE
 	mrs x0, tpidrro_el0
 	stp x0, x1, [sp, #0]
@@ -166,6 +172,5 @@ ks_set_vector_base:
 
 	.section .bss
 	.balign 16
-emergency_stack:
-	.skip 16 * 1024
-emergency_stack_top:
+emergency_stacks:
+	.skip MAX_CPUS << EMERGENCY_SHIFT

@@ -26,6 +26,7 @@ namespace KernelStress.Kernel.Arch
         private const uint DeliveryPending = 1u << 12;
         private const uint LevelAssert = 1u << 14;
         private const uint DeliveryFixed = 0u << 8;
+        private const uint DeliveryNmi = 4u << 8;
         private const uint DeliveryInit = 5u << 8;
         private const uint DeliveryStartup = 6u << 8;
 
@@ -55,6 +56,9 @@ namespace KernelStress.Kernel.Arch
         public static void SendStartup(ulong apicId, uint vector) => SendCommand(apicId, DeliveryStartup | LevelAssert | vector);
 
         public static void SendFixed(ulong apicId, byte vector) => SendCommand(apicId, DeliveryFixed | LevelAssert | vector);
+
+        // A non-maskable interrupt (vector 2), taken even with interrupts off.
+        public static void SendNmi(ulong apicId) => SendCommand(apicId, DeliveryNmi | LevelAssert);
 
         // Interrupts are off while the command is written (ICR high then low) so
         // an interrupt handler sending its own IPI cannot interleave its writes.

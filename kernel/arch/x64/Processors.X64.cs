@@ -70,10 +70,15 @@ namespace KernelStress.Kernel.Arch
             return true;
         }
 
-        public static partial void Signal(int index, InterProcessorSignal signal) =>
-            LocalApic.SendFixed(s_apicIds[index], signal == InterProcessorSignal.Reschedule
-                ? LocalApic.RescheduleVector
-                : LocalApic.TlbShootdownVector);
+        public static partial void Signal(int index, InterProcessorSignal signal)
+        {
+            if (signal == InterProcessorSignal.ReportState)
+                LocalApic.SendNmi(s_apicIds[index]);
+            else
+                LocalApic.SendFixed(s_apicIds[index], signal == InterProcessorSignal.Reschedule
+                    ? LocalApic.RescheduleVector
+                    : LocalApic.TlbShootdownVector);
+        }
 
         private static void Delay(ulong nanoseconds)
         {
@@ -83,11 +88,12 @@ namespace KernelStress.Kernel.Arch
         }
 
         // An AP's first C#, called by the trampoline on the stack Start gave it,
-        // interrupts off: its index, the shared IDT, then the arch-neutral rest.
+        // interrupts off: its index, its TSS, the shared IDT, then the arch-neutral rest.
         [RuntimeExport("ks_secondary_main")]
         private static void SecondaryMain(int index)
         {
             ks_set_cpu_block(index);
+            Gdt.LoadOnThisCpu(index);
             Idt.LoadOnThisCpu();
             SecondaryCpus.Run(index);
         }

@@ -27,7 +27,7 @@ namespace KernelStress.Kernel.Arch
         private const nuint EndOfInterrupt = 0x010;        // GICC_EOIR
         private const uint SpuriousId = 1023;
         private const uint FirstShared = 32;
-        private const uint Signals = 2;                    // SGI 0 and 1: InterProcessorSignal
+        private const uint Signals = 3;                    // SGI 0-2: InterProcessorSignal
         private const uint DevicePriority = 0xA0;
         private const uint BootCpuTarget = 0x01;           // bit n = CPU interface n
 
@@ -72,7 +72,7 @@ namespace KernelStress.Kernel.Arch
         // Interrupt context: handles pending IDs until the interface reports
         // none (the spurious ID). Each acknowledged ID gets its end-of-interrupt
         // after its handler has silenced the device.
-        public static void HandlePending(nuint cpuInterface, uint timerId, uint uartId)
+        public static unsafe void HandlePending(nuint cpuInterface, uint timerId, uint uartId, ExceptionFrame* interrupted)
         {
             while (true)
             {
@@ -81,7 +81,7 @@ namespace KernelStress.Kernel.Arch
                 if (id == SpuriousId)
                     return;
                 if (id < Signals)
-                    Processors.OnSignal((int)id);
+                    Processors.OnSignal((int)id, interrupted);
                 else if (id == timerId)
                     TickSource.OnInterrupt();
                 else if (id == uartId)

@@ -8,7 +8,7 @@
 // timer routing, its IRQ source register and four mailboxes: mailbox 0 carries
 // the other cores' signals (bit n = signal n). The GPU side is routed to core 0.
 // Cores 1-3 wait on the firmware's spin table (SpinTable). No PSCI: power-off
-// is the watchdog (Watchdog).
+// is the PM watchdog (PmWatchdog).
 namespace KernelStress.Kernel.Arch
 {
     internal static partial class Board
@@ -63,7 +63,7 @@ namespace KernelStress.Kernel.Arch
 
         // Both controllers are level-triggered with no acknowledge: a source
         // stops being pending once its device is served.
-        public static partial void HandleInterrupts()
+        public static unsafe partial void HandleInterrupts(ExceptionFrame* interrupted)
         {
             nuint core = Core();
             uint source = Mmio.Read(IrqSource + 4 * core);
@@ -74,7 +74,7 @@ namespace KernelStress.Kernel.Arch
                 for (int signal = 0; signal < 32; signal++)
                 {
                     if ((signals & (1u << signal)) != 0)
-                        Processors.OnSignal(signal);
+                        Processors.OnSignal(signal, interrupted);
                 }
             }
             if ((source & VirtualTimerIrq) != 0)
@@ -109,8 +109,8 @@ namespace KernelStress.Kernel.Arch
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("*", "ks_data_barrier")]
         private static extern void ks_data_barrier();
 
-        public static partial void PowerOff() => Watchdog.ResetToHalt(Peripherals);
+        public static partial void PowerOff() => PmWatchdog.ResetToHalt(Peripherals);
 
-        public static partial void HaltAfterPanic() => Watchdog.ResetToHalt(Peripherals);
+        public static partial void HaltAfterPanic() => PmWatchdog.ResetToHalt(Peripherals);
     }
 }

@@ -5,7 +5,7 @@
 // 0xFF842000: the generic timer's virtual timer is PPI 11 (ID 27), the UART
 // VideoCore IRQ 57 = SPI 96 + 57 (ID 153); other cores' signals are SGIs.
 // Cores 1-3 wait on the firmware's spin table (SpinTable). No PSCI: power-off
-// is the watchdog.
+// is the PM watchdog (PmWatchdog).
 // QEMU 7.2 has no Raspberry Pi 4 model, so this board is built, not booted here.
 namespace KernelStress.Kernel.Arch
 {
@@ -35,7 +35,7 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void EnableUartInterrupt() => GicV2.Enable(GicDistributor, UartId);
 
-        public static partial void HandleInterrupts() => GicV2.HandlePending(GicCpuInterface, VirtualTimerId, UartId);
+        public static unsafe partial void HandleInterrupts(ExceptionFrame* interrupted) => GicV2.HandlePending(GicCpuInterface, VirtualTimerId, UartId, interrupted);
 
         public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => SpinTable.Discover(hardwareIds);
 
@@ -43,8 +43,8 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void SendSignal(ulong hardwareId, int signal) => GicV2.SendSignal(GicDistributor, hardwareId, signal);
 
-        public static partial void PowerOff() => Watchdog.ResetToHalt(Peripherals);
+        public static partial void PowerOff() => PmWatchdog.ResetToHalt(Peripherals);
 
-        public static partial void HaltAfterPanic() => Watchdog.ResetToHalt(Peripherals);
+        public static partial void HaltAfterPanic() => PmWatchdog.ResetToHalt(Peripherals);
     }
 }

@@ -35,7 +35,7 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void EnableUartInterrupt() => GicV2.Enable(GicDistributor, UartId);
 
-        public static partial void HandleInterrupts() => GicV2.HandlePending(GicCpuInterface, VirtualTimerId, UartId);
+        public static unsafe partial void HandleInterrupts(ExceptionFrame* interrupted) => GicV2.HandlePending(GicCpuInterface, VirtualTimerId, UartId, interrupted);
 
         public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => DeviceTree.CopyCpus(hardwareIds);
 

@@ -1,4 +1,4 @@
-// The BCM283x power-management watchdog (PM block at peripherals + 0x100000),
+// The BCM283x power-management (PM) watchdog (PM block at peripherals + 0x100000),
 // the only way a Raspberry Pi's ARM side can stop the board: it has no PSCI.
 // As Linux's bcm2835_wdt does for "halt", we set the reset partition to 63,
 // which the firmware takes after the reset as "stay halted" (on a real board
@@ -7,7 +7,7 @@
 // into QEMU exiting 0. Every PM register write carries the password 0x5A.
 namespace KernelStress.Kernel.Arch
 {
-    internal static class Watchdog
+    internal static class PmWatchdog
     {
         private const nuint PowerManagement = 0x10_0000;
         private const nuint ResetControl = 0x1C, ResetStatus = 0x20, Timeout = 0x24;
