@@ -9,7 +9,7 @@ namespace KernelStress.Boot.Tests;
 
 /// <summary>
 /// The soft-lockup watchdog: a thread that spins for 1.5 s with interrupts off on CPU 1 stops that
-/// CPU's tick; CPU 0 notices after the 1 s threshold, asks CPU 1 where it is (an NMI), and emits a
+/// CPU's tick; CPU 0 notices after the 1 s threshold, asks CPU 1 where it is (x64: an NMI; arm64: a FIQ), and emits a
 /// <c>stall</c> record naming the CPU, the thread and its pc; when the spin ends the CPU ticks again
 /// and a "recovered" record gives the whole stall's length. The kernel goes on.
 /// </summary>

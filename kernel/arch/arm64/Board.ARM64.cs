@@ -39,6 +39,10 @@ namespace KernelStress.Kernel.Arch
         // `interrupted` is where this CPU was (for the watchdog's ReportState).
         public static unsafe partial void HandleInterrupts(ExceptionFrame* interrupted);
 
+        // FIQ context: the ReportState signal, the one source the board routes
+        // to FIQ (Processors.OnSignal with `interrupted`); acknowledges nothing else.
+        public static unsafe partial void HandleFastInterrupt(ExceptionFrame* interrupted);
+
         // Fills hardwareIds with the affinity (MPIDR Aff3..Aff0) of every CPU the
         // board has; returns how many there are in all.
         public static partial int DiscoverCpus(System.Span<ulong> hardwareIds);

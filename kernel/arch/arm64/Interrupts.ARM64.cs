@@ -1,7 +1,10 @@
 // AArch64 twin of arch/Interrupts.cs. VBAR_EL1 points at arch/arm64/vectors.s,
 // which enters ks_exception with an ExceptionFrame and IRQs masked (taking an
 // exception sets DAIF). Slot 5 (IRQ, current EL) goes to the board's interrupt
-// controller; every other slot is a CPU exception, reported by FaultReport
+// controller; slot 6 (FIQ) is only the watchdog's ReportState signal, arm64's
+// stand-in for x64's NMI: it reaches a CPU whose IRQs are masked, so it may
+// interrupt code holding any lock, and it only records where the CPU was (no
+// preemption). Every other slot is a CPU exception, reported by FaultReport
 // (the faulting thread is killed if it is sacrificial, else the kernel halts).
 using System.Runtime;
 using System.Threading;
@@ -12,6 +15,7 @@ namespace KernelStress.Kernel.Arch
     internal static unsafe partial class Interrupts
     {
         private const ulong IrqSlot = 5;
+        private const ulong FiqSlot = 6;
 
         private static ulong s_unexpected;
 
@@ -36,6 +40,11 @@ namespace KernelStress.Kernel.Arch
         [RuntimeExport("ks_exception")]
         private static void Dispatch(ExceptionFrame* frame)
         {
+            if (frame->Slot == FiqSlot)
+            {
+                Board.HandleFastInterrupt(frame);
+                return;
+            }
             if (frame->Slot != IrqSlot)
                 FaultReport.Handle(frame);
             else

@@ -6,8 +6,8 @@
 // read with the MMU off, so it is cleaned to memory (the point of coherency)
 // before the start. The current CPU's index lives in TPIDR_EL1.
 // Signals are the board's software-generated interrupts (GIC SGIs, or the
-// BCM2836's per-core mailboxes): ordinary IRQs. GICv2 has no NMI, so a CPU
-// that stalls with IRQs masked does not answer the watchdog's ReportState.
+// BCM2836's per-core mailboxes); ReportState is routed to FIQ, which the kernel
+// never masks, so a CPU spinning with IRQs masked still answers it (x64: an NMI).
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;

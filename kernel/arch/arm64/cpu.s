@@ -8,9 +8,13 @@ ks_disable_interrupts:
 	msr daifset, #2               // mask IRQ (DAIF.I)
 	ret
 
+	// Unmasks IRQ and FIQ. FIQ is the watchdog's ReportState signal only, which
+	// must reach a CPU spinning with IRQs masked, so no kernel code masks it;
+	// but taking any exception masks it, and a thread first run by a switch
+	// inside a handler starts so: unmasking both here puts it right.
 	.global ks_enable_interrupts
 ks_enable_interrupts:
-	msr daifclr, #2
+	msr daifclr, #3
 	ret
 
 	// bool ks_disable_interrupts_saving(void): was DAIF.I clear? Then mask IRQs.
@@ -30,7 +34,7 @@ ks_wait_for_interrupt:
 	msr daifset, #2
 	dsb sy                        // DSB: outstanding stores complete before the core sleeps
 	wfi
-	msr daifclr, #2
+	msr daifclr, #3
 	ret
 
 	.global ks_halt

@@ -4,7 +4,12 @@
 // acknowledge/end-of-interrupt. IDs 16-31 are per-CPU peripherals (PPIs, e.g.
 // the generic timer), 32 and up shared peripherals (SPIs, e.g. the UART), and
 // 0-15 software-generated interrupts (SGIs) that one CPU sends another: the
-// signals of Processors.Signal, SGI n for signal n. The per-CPU registers
+// signals of Processors.Signal, SGI n for signal n. Interrupts are in group 1,
+// signalled as IRQ, except the ReportState SGI: group 0, top priority, and
+// signalled as FIQ (GICC_CTLR.FIQEn), so it reaches a CPU with IRQs masked.
+// (That needs a GIC without the Security Extensions, or access as Secure, as
+// on QEMU virt; where group 0 is out of reach the GIC keeps it in group 1 and
+// it arrives as an IRQ.) The per-CPU registers
 // (GICC, and GICD's entries for IDs 0-31) are banked: each CPU sets up its own.
 // Used by the boards with a GIC (virt, rpi4), whose Board twins give the bases.
 using System.Runtime;
@@ -16,6 +21,7 @@ namespace KernelStress.Kernel.Arch
     {
         private const nuint DistributorControl = 0x000;    // GICD_CTLR
         private const nuint DistributorType = 0x004;       // GICD_TYPER
+        private const nuint Group = 0x080;                 // GICD_IGROUPRn: 1 = group 1 (IRQ)
         private const nuint SetEnable = 0x100;             // GICD_ISENABLERn
         private const nuint ClearEnable = 0x180;           // GICD_ICENABLERn
         private const nuint Priority = 0x400;              // GICD_IPRIORITYRn, one byte per ID
@@ -25,6 +31,13 @@ namespace KernelStress.Kernel.Arch
         private const nuint PriorityMask = 0x004;          // GICC_PMR
         private const nuint Acknowledge = 0x00C;           // GICC_IAR
         private const nuint EndOfInterrupt = 0x010;        // GICC_EOIR
+        private const nuint HighestPending = 0x018;        // GICC_HPPIR
+        // GICC_CTLR: EnableGrp0, EnableGrp1, AckCtl (IAR acknowledges group 1 too), FIQEn.
+        private const uint CpuInterfaceOn = 0xF;
+        // GICD_CTLR: EnableGrp0, EnableGrp1.
+        private const uint DistributorOn = 0x3;
+        private const uint ReportStateSgi = (uint)InterProcessorSignal.ReportState;
+        private const uint ReportStatePriority = 0x00;
         private const uint SpuriousId = 1023;
         private const uint FirstShared = 32;
         private const uint Signals = 3;                    // SGI 0-2: InterProcessorSignal
@@ -37,18 +50,34 @@ namespace KernelStress.Kernel.Arch
             Mmio.Write(distributor + DistributorControl, 0);
             uint lines = ((Mmio.Read(distributor + DistributorType) & 0x1F) + 1) * 32;
             for (uint id = 0; id < lines; id += 32)
+            {
                 Mmio.Write(distributor + ClearEnable + id / 8, 0xFFFFFFFF);
-            Mmio.Write(distributor + DistributorControl, 1);
+                Mmio.Write(distributor + Group + id / 8, 0xFFFFFFFF);
+            }
+            Mmio.Write(distributor + DistributorControl, DistributorOn);
             InitializeCpuInterface(distributor, cpuInterface);
         }
 
         // This CPU's interface on, and the signals from other CPUs unmasked.
-        public static void InitializeCpuInterface(nuint distributor, nuint cpuInterface)
+        public static unsafe void InitializeCpuInterface(nuint distributor, nuint cpuInterface)
         {
+            Mmio.Write(distributor + Group, ~(1u << (int)ReportStateSgi));   // banked: IDs 0-31 of this CPU
             for (uint id = 0; id < Signals; id++)
                 Enable(distributor, id);
+            *(byte*)(distributor + Priority + ReportStateSgi) = (byte)ReportStatePriority;
             Mmio.Write(cpuInterface + PriorityMask, 0xF0);  // let priorities 0x00-0xEF through
-            Mmio.Write(cpuInterface + CpuControl, 1);
+            Mmio.Write(cpuInterface + CpuControl, CpuInterfaceOn);
+        }
+
+        // FIQ context: acknowledges and handles the ReportState SGI if it is what
+        // is pending, and nothing else (an IRQ source must not run here).
+        public static unsafe void HandleFast(nuint cpuInterface, ExceptionFrame* interrupted)
+        {
+            if ((Mmio.Read(cpuInterface + HighestPending) & 0x3FF) != ReportStateSgi)
+                return;
+            uint acknowledged = Mmio.Read(cpuInterface + Acknowledge);
+            Processors.OnSignal((int)(acknowledged & 0x3FF), interrupted);
+            Mmio.Write(cpuInterface + EndOfInterrupt, acknowledged);
         }
 
         // Raises SGI `signal` on the CPU whose interface number is `target`

@@ -5,8 +5,10 @@
 // its generic timers and a summary bit for everything from the GPU side) and
 // the BCM2835 controller at 0x3F00B200 behind that bit (the UART is its IRQ 57,
 // bit 25 of the second bank). The local controller also gives each core its
-// timer routing, its IRQ source register and four mailboxes: mailbox 0 carries
-// the other cores' signals (bit n = signal n). The GPU side is routed to core 0.
+// timer routing, its IRQ and FIQ source registers and four mailboxes: mailbox 0
+// carries the other cores' signals as IRQs (bit n = signal n), mailbox 1 the
+// watchdog's ReportState as a FIQ (which reaches a core with IRQs masked).
+// The GPU side is routed to core 0.
 // Cores 1-3 wait on the firmware's spin table (SpinTable). No PSCI: power-off
 // is the PM watchdog (PmWatchdog).
 namespace KernelStress.Kernel.Arch
@@ -20,9 +22,13 @@ namespace KernelStress.Kernel.Arch
         private const nuint GpuInterruptRouting = Local + 0x0C;     // GPU IRQs to core 0 when 0
         private const nuint TimerControl = Local + 0x40;            // + 4 * core: which timers raise IRQ
         private const nuint MailboxControl = Local + 0x50;          // + 4 * core: which mailboxes raise IRQ
-        private const nuint IrqSource = Local + 0x60;               // + 4 * core: what is pending
+        private const nuint IrqSource = Local + 0x60;               // + 4 * core: what is pending as IRQ
+        private const nuint FiqSource = Local + 0x70;               // + 4 * core: what is pending as FIQ
         private const nuint Mailbox0Set = Local + 0x80;             // + 16 * core: write 1s to set bits
         private const nuint Mailbox0Clear = Local + 0xC0;           // + 16 * core: read; write 1s to clear
+        private const nuint Mailbox1Set = Local + 0x84, Mailbox1Clear = Local + 0xC4;
+        private const uint Mailbox0IrqEnable = 1u << 0, Mailbox1FiqEnable = 1u << 5;  // in MailboxControl
+        private const uint Mailbox1Pending = 1u << 5;               // in FiqSource
         private const uint VirtualTimerIrq = 1u << 3;               // nCNTVIRQ, in TimerControl and IrqSource
         private const uint Mailbox0Irq = 1u << 4;                   // in IrqSource; bit 0 in MailboxControl
         private const uint GpuIrq = 1u << 8;                        // in IrqSource (core 0)
@@ -54,7 +60,8 @@ namespace KernelStress.Kernel.Arch
             nuint core = Core();
             Mmio.Write(TimerControl + 4 * core, 0);
             Mmio.Write(Mailbox0Clear + 16 * core, 0xFFFF_FFFF);
-            Mmio.Write(MailboxControl + 4 * core, 1);
+            Mmio.Write(Mailbox1Clear + 16 * core, 0xFFFF_FFFF);
+            Mmio.Write(MailboxControl + 4 * core, Mailbox0IrqEnable | Mailbox1FiqEnable);
         }
 
         public static partial void EnableTimerInterrupt() => Mmio.Write(TimerControl + 4 * Core(), VirtualTimerIrq);
@@ -90,6 +97,15 @@ namespace KernelStress.Kernel.Arch
                 Interrupts.CountUnexpected();
         }
 
+        public static unsafe partial void HandleFastInterrupt(ExceptionFrame* interrupted)
+        {
+            nuint core = Core();
+            if ((Mmio.Read(FiqSource + 4 * core) & Mailbox1Pending) == 0)
+                return;
+            Mmio.Write(Mailbox1Clear + 16 * core, Mmio.Read(Mailbox1Clear + 16 * core));
+            Processors.OnSignal((int)InterProcessorSignal.ReportState, interrupted);
+        }
+
         public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => SpinTable.Discover(hardwareIds);
 
         public static partial bool StartCpu(ulong hardwareId, nuint entry) => SpinTable.Release(hardwareId, entry);
@@ -98,7 +114,10 @@ namespace KernelStress.Kernel.Arch
         {
             // DSB: what the receiver is told to look at (memory) is visible before the interrupt.
             ks_data_barrier();
-            Mmio.Write(Mailbox0Set + 16 * (nuint)hardwareId, 1u << signal);
+            if (signal == (int)InterProcessorSignal.ReportState)
+                Mmio.Write(Mailbox1Set + 16 * (nuint)hardwareId, 1);
+            else
+                Mmio.Write(Mailbox0Set + 16 * (nuint)hardwareId, 1u << signal);
         }
 
         private static nuint Core() => (nuint)ks_core_number();

@@ -37,6 +37,8 @@ namespace KernelStress.Kernel.Arch
 
         public static unsafe partial void HandleInterrupts(ExceptionFrame* interrupted) => GicV2.HandlePending(GicCpuInterface, VirtualTimerId, UartId, interrupted);
 
+        public static unsafe partial void HandleFastInterrupt(ExceptionFrame* interrupted) => GicV2.HandleFast(GicCpuInterface, interrupted);
+
         public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => DeviceTree.CopyCpus(hardwareIds);
 
         public static partial bool StartCpu(ulong hardwareId, nuint entry) => Psci.CpuOn(hardwareId, entry);
