@@ -35,4 +35,5 @@ public enum ShellCommandId
     BenchTimer,
     Watchdog,
     FaultStackOverflow,
+    IrqStorm,
 }

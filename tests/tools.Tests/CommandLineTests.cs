@@ -23,7 +23,10 @@ public class CommandLineTests
     [InlineData(new[] { "build", "--arch", "arm" }, "Argument 'arm' not recognized")]
     [InlineData(new[] { "boot", "extra" }, "Unrecognized command or argument 'extra'")]
     [InlineData(new[] { "parse" }, "Required argument missing for command: 'parse'")]
-    [InlineData(new[] { "parse", "x.log", "--format", "csv" }, "Argument 'csv' not recognized. Must be one of: 'json'")]
+    [InlineData(new[] { "parse", "x.log", "--format", "xml" }, "Argument 'xml' not recognized. Must be one of: 'json' 'csv' 'junit' 'ktap'")]
+    [InlineData(new[] { "run", "--parallel", "0" }, "--parallel must be at least 1, not 0")]
+    [InlineData(new[] { "run", "--seed", "-1" }, "Cannot parse argument '-1' for option '--seed'")]
+    [InlineData(new[] { "validate" }, "Required argument missing for command: 'validate'")]
     public async Task ParseErrorsExit64WithOneClearLine(string[] args, string message)
     {
         (int code, string stdOut, string stdErr) = await Invoke(args);

@@ -15,6 +15,8 @@ public static class Program
         BootCommand.Create(),
         RunCommand.Create(),
         ParseCommand.Create(),
+        ValidateCommand.Create(),
+        ReportCommand.Create(),
         FlashCommand.Create(),
         SerialCommand.Create(),
     };

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using KernelStress.Tool.Reports;
 using KernelStress.Tool.Serial;
 using KernelStress.Tool.Sessions;
 
@@ -134,8 +135,15 @@ public static class SerialCommand
 
         var runner = new SessionRunner(new SerialLauncher(settings.Port, settings.Baud), settings.Quiet ? null : new UartConsole(stdOut));
         SessionResult result = await runner.RunAsync(options, cancellationToken).ConfigureAwait(false);
-        RunCommand.WriteOutputs(settings.LogPath, settings.JsonPath, result);
-        RunCommand.Summarize(result, stdErr);
+        if (settings.LogPath is { } log)
+        {
+            AtomicFile.Write(log, result.Log);
+        }
+        if (settings.JsonPath is { } json)
+        {
+            AtomicFile.Write(json, stream => ReportWriters.Get("json").Write(result.Report, stream));
+        }
+        RunCommand.Summarize(result, stdErr, "");
         return (int)result.ExitCode;
     }
 }
