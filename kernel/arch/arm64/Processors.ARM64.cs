@@ -73,9 +73,11 @@ namespace KernelStress.Kernel.Arch
         public static void OnSignal(int signal, ExceptionFrame* interrupted)
         {
             // Reschedule: the sender set this CPU's NeedReschedule, which the
-            // exception exit acts on. A TLB shootdown is never sent on arm64
-            // (TLBI ...IS broadcasts to every core), but honoured if it comes.
-            if (signal == (int)InterProcessorSignal.TlbShootdown)
+            // exception exit acts on; only counted here. A TLB shootdown is never
+            // sent on arm64 (TLBI ...IS broadcasts to every core), but honoured if it comes.
+            if (signal == (int)InterProcessorSignal.Reschedule)
+                Scheduler.OnSignalReceived();
+            else if (signal == (int)InterProcessorSignal.TlbShootdown)
                 ks_tlb_invalidate_local();
             else if (signal == (int)InterProcessorSignal.ReportState)
                 Watchdog.Watchdog.OnStateRequested(CurrentIndex(), interrupted->Elr, interrupted->Sp);
