@@ -20,7 +20,10 @@ namespace KernelStress.Boot.Tests;
 /// that need a session of their own call <see cref="RunAsync"/>. Every wait is bounded by the
 /// machine profile's timeouts and the runner kills QEMU on every path.
 ///
-/// The arch is x64 unless KSTRESS_ARCH says otherwise (arm64 joins when its image builds).
+/// The machine is the profile for KSTRESS_ARCH (x64 unless set) and KSTRESS_BOARD (arm64 only:
+/// virt unless set, or rpi3): <c>./kstress test</c> runs this suite once per machine with one code
+/// path. What differs between arches comes from the profile (exit codes) or from
+/// <see cref="ArchFacts"/> (the CPU's own exceptions), nowhere else.
 /// </summary>
 public sealed class BootedKernel : IAsyncLifetime
 {
@@ -28,6 +31,20 @@ public sealed class BootedKernel : IAsyncLifetime
     public static readonly string[] SharedCommands = { "help", "frob", "version", "version --bogus", "echo hello world" };
 
     public string Arch { get; } = Environment.GetEnvironmentVariable("KSTRESS_ARCH") is { Length: > 0 } arch ? arch : "x64";
+
+    public string? Board { get; } = Environment.GetEnvironmentVariable("KSTRESS_BOARD") is { Length: > 0 } board ? board : null;
+
+    /// <summary>QEMU's exit code after poweroff, from the profile.</summary>
+    public int PoweroffExitCode => Profile.ExitCodes.Single(e => e.Means == QemuExit.Poweroff).Code;
+
+    /// <summary>
+    /// QEMU's exit code after a panic: the profile's panic code, or on a machine that can only end
+    /// one way (arm64: PSCI SYSTEM_OFF, the Pi's watchdog) the poweroff code.
+    /// </summary>
+    public int PanicExitCode => Profile.ExitCodes.FirstOrDefault(e => e.Means == QemuExit.Panic)?.Code ?? PoweroffExitCode;
+
+    /// <summary>The options that select this machine on a kstress command line.</summary>
+    public string[] MachineArguments => Board is null ? new[] { "--arch", Arch } : new[] { "--arch", Arch, "--board", Board };
 
     public MachineProfile Profile { get; private set; } = null!;
 
@@ -41,11 +58,11 @@ public sealed class BootedKernel : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Profile = ProfileCatalog.Load().ForArch(Arch);
-        KernelBuild.Outcome build = await KernelBuild.RunAsync(Arch, CancellationToken.None);
+        Profile = ProfileCatalog.Load().ForBoard(Arch, Board);
+        KernelBuild.Outcome build = await KernelBuild.RunAsync(Profile.Target, CancellationToken.None);
         if (build.ExitCode != 0)
         {
-            throw new InvalidOperationException($"kernel build for {Arch} failed (exit {build.ExitCode}):\n" + string.Join("\n", build.Output));
+            throw new InvalidOperationException($"kernel build for {Profile.Target.Flavor} failed (exit {build.ExitCode}):\n" + string.Join("\n", build.Output));
         }
         ImagePath = RepoRoot.Resolve(Profile.Image);
         Assert.True(File.Exists(ImagePath), $"the build did not produce {Profile.Image}");

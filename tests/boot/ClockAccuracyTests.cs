@@ -7,11 +7,13 @@ using Xunit;
 namespace KernelStress.Boot.Tests;
 
 /// <summary>
-/// The kernel's clock (the cycle counter, calibrated at boot against the PIT) agrees with the
+/// The kernel's clock (the cycle counter: on x64 the TSC calibrated at boot against the PIT, on
+/// arm64 the generic timer's count at the rate the firmware wrote into CNTFRQ_EL0) agrees with the
 /// host's wall clock within 5% over seconds: <c>sleep 5000</c> takes 5 s as the host measures it,
 /// once the cost of a round trip through the shell (measured on <c>uptime</c> in the same session)
 /// is taken off.
-/// The timer tick (the local APIC timer, calibrated against the clock) runs at its programmed rate,
+/// The timer tick (x64: the local APIC timer, calibrated against the clock; arm64: the generic
+/// timer's virtual timer) runs at its programmed rate,
 /// never faster; QEMU drops periods it could not deliver in time on a loaded host (seen: 20% of
 /// ticks lost at load 5 on 2 cores), so ticks may fall behind but not by half.
 /// </summary>

@@ -44,7 +44,7 @@ public sealed class InputDuringCommandTests
         await TypeAsync(machine, "\x03", cancel.Token);
         await ReadUntilAsync(machine, seen, "cancelled after ", cancel.Token);
         await TypeAsync(machine, "poweroff\r", cancel.Token);
-        Assert.Equal(33, await machine.WaitForExitAsync(cancel.Token));
+        Assert.Equal(_kernel.PoweroffExitCode, await machine.WaitForExitAsync(cancel.Token));
     }
 
     private static ValueTask TypeAsync(IMachine machine, string text, CancellationToken cancel) =>

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using KernelStress.Tool;
@@ -30,7 +31,7 @@ public sealed class RunExitCodeTests
             string json = Path.Combine(dir, "out.json");
             string log = Path.Combine(dir, "uart.log");
 
-            (int code, string stdErr) = await Kstress("run", "--arch", _kernel.Arch, "--no-build", "-q", "-c", "frob", "--json", json, "--log", log);
+            (int code, string stdErr) = await Kstress(_kernel.MachineArguments.Prepend("run").Concat(new[] { "--no-build", "-q", "-c", "frob", "--json", json, "--log", log }).ToArray());
 
             Assert.True(code == (int)ExitCode.TestFailure, stdErr);
             Assert.Contains("kstress: FAIL: 'frob' answered: error: ", stdErr);
@@ -38,7 +39,7 @@ public sealed class RunExitCodeTests
             {
                 JsonElement root = report.RootElement;
                 Assert.Equal("FAIL", root.GetProperty("verdict").GetString());
-                Assert.Equal(33, root.GetProperty("qemu_exit_code").GetInt32());
+                Assert.Equal(_kernel.PoweroffExitCode, root.GetProperty("qemu_exit_code").GetInt32());
                 Assert.True(root.GetProperty("boot_ms").GetInt64() > 0);
                 JsonElement frob = root.GetProperty("commands")[0];
                 Assert.Equal("frob", frob.GetProperty("command").GetString());
@@ -58,7 +59,7 @@ public sealed class RunExitCodeTests
     [Fact]
     public async Task CleanSessionMakesRunExit0()
     {
-        (int code, string stdErr) = await Kstress("run", "--arch", _kernel.Arch, "--no-build", "-q", "-c", "version", "-c", "help");
+        (int code, string stdErr) = await Kstress(_kernel.MachineArguments.Prepend("run").Concat(new[] { "--no-build", "-q", "-c", "version", "-c", "help" }).ToArray());
 
         Assert.True(code == (int)ExitCode.Pass, stdErr);
         Assert.Contains("kstress: PASS: 2 command(s)", stdErr);

@@ -28,7 +28,7 @@ public sealed class ShellAnswersWhileSpinningTests
         SessionResult session = await _kernel.RunAsync("spin 2000", "version", "ps");
         List<string> lines = BootedKernel.Lines(session).Select(l => l.Text).ToList();
         Assert.Contains(lines, l => l.StartsWith("spin: thread ") && l.EndsWith(" spins for 2000 ms without yielding"));
-        Assert.Contains(lines, l => l.StartsWith("KernelStress ") && l.EndsWith("(x64)"));
+        Assert.Contains(lines, l => l.StartsWith("KernelStress ") && l.EndsWith($"({_kernel.Arch})"));
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+\d+ spin\s+(ready|running)\s+normal"));
 
         CommandOutcome version = session.Report.Commands.Single(c => c.Command == "version");

@@ -9,7 +9,7 @@ namespace KernelStress.Boot.Tests;
 
 /// <summary>
 /// The soft-lockup watchdog: a thread that spins for 1.5 s with interrupts off on CPU 1 stops that
-/// CPU's tick; CPU 0 notices after the 1 s threshold, asks CPU 1 where it is (an NMI), and emits a
+/// CPU's tick; CPU 0 notices after the 1 s threshold, asks CPU 1 where it is (x64: an NMI; arm64: a FIQ), and emits a
 /// <c>stall</c> record naming the CPU, the thread and its pc; when the spin ends the CPU ticks again
 /// and a "recovered" record gives the whole stall's length. The kernel goes on.
 /// </summary>
@@ -28,9 +28,13 @@ public sealed class WatchdogTests
     {
         SessionResult session = await _kernel.RunWithCpusAsync(2, "spin 1500 --interrupts-off --cpu 1", "sleep 2500", "watchdog", "echo alive");
 
-        JsonElement[] stalls = session.Report.Records.Where(r => r.GetProperty("type").GetString() == "stall").ToArray();
+        // The spin's stall on CPU 1: its detection, then its recovery. (On a loaded host QEMU's CPUs
+        // can be paused for over a second; the watchdog reports those too, truthfully.)
+        JsonElement[] stalls = session.Report.Records.Where(r => r.GetProperty("type").GetString() == "stall"
+                && r.GetProperty("cpu").GetInt32() == 1)
+            .SkipWhile(s => !(s.TryGetProperty("thread", out JsonElement t) && t.GetString() == "spin"))
+            .Take(2).ToArray();
         Assert.Equal(new[] { "detected", "recovered" }, stalls.Select(s => s.GetProperty("phase").GetString()));
-        Assert.All(stalls, s => Assert.Equal(1, s.GetProperty("cpu").GetInt32()));
 
         JsonElement detected = stalls[0];
         Assert.InRange(detected.GetProperty("stalled_ms").GetInt64(), 1000, 1500);
@@ -41,7 +45,7 @@ public sealed class WatchdogTests
         Assert.InRange(stalls[1].GetProperty("stalled_ms").GetInt64(), 1490, 2000);
 
         JsonElement watchdog = session.Report.Records.Single(r => r.GetProperty("type").GetString() == "watchdog");
-        Assert.Equal(1, watchdog.GetProperty("stalls_detected").GetInt64());
+        Assert.True(watchdog.GetProperty("stalls_detected").GetInt64() >= 1);
         Assert.Equal(Verdict.Pass, session.Report.Verdict);
     }
 

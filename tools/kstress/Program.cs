@@ -17,6 +17,8 @@ public static class Program
         ParseCommand.Create(),
         ValidateCommand.Create(),
         ReportCommand.Create(),
+        FlashCommand.Create(),
+        SerialCommand.Create(),
     };
 
     public static Task<int> Main(string[] args) =>

@@ -10,9 +10,9 @@ using KernelStress.Tool.Machines;
 namespace KernelStress.Tool.Building;
 
 /// <summary>
-/// Builds the kernel image: <c>dotnet build kernel/Kernel.csproj -c Release -p:KernelArch=ARCH</c>,
-/// which leaves artifacts/ARCH/kernel.{elf,bin,map} (the image a profile boots is named in the
-/// profile). The output is captured and shown only when the build fails.
+/// Builds the kernel image: <c>dotnet build kernel/Kernel.csproj -c Release -p:KernelArch=ARCH
+/// [-p:KernelBoard=BOARD]</c>, which leaves kernel.{elf,map} and the flat image in the target's
+/// directory (<see cref="KernelTarget"/>; the image a profile boots is named in the profile). The output is captured and shown only when the build fails.
 ///
 /// "Up to date" is decided from timestamps so that <c>run</c> and <c>boot</c> do not pay for a
 /// dotnet build (2+ s) when nothing changed: the image is current when no file under the kernel
@@ -28,8 +28,8 @@ public static class KernelBuild
 
     public sealed record Outcome(int ExitCode, IReadOnlyList<string> Output, TimeSpan Elapsed);
 
-    /// <summary>Runs the kernel build for <paramref name="arch"/>; throws when there is no kernel project.</summary>
-    public static async Task<Outcome> RunAsync(string arch, CancellationToken cancellationToken)
+    /// <summary>Runs the kernel build for <paramref name="target"/>; throws when there is no kernel project.</summary>
+    public static async Task<Outcome> RunAsync(KernelTarget target, CancellationToken cancellationToken)
     {
         if (!File.Exists(ProjectPath))
         {
@@ -44,7 +44,7 @@ public static class KernelBuild
             UseShellExecute = false,
             WorkingDirectory = RepoRoot.Path,
         };
-        foreach (string argument in new[] { "build", ProjectPath, "-c", "Release", $"-p:KernelArch={arch}", "-nologo", "-v:minimal", "--disable-build-servers" })
+        foreach (string argument in new[] { "build", ProjectPath, "-c", "Release" }.Concat(target.BuildProperties()).Concat(new[] { "-nologo", "-v:minimal", "--disable-build-servers" }))
         {
             info.ArgumentList.Add(argument);
         }
@@ -86,7 +86,7 @@ public static class KernelBuild
         process.WaitForExit(); // drains the asynchronous output readers
         if (process.ExitCode == 0)
         {
-            WriteStamp(arch, started);
+            WriteStamp(target, started);
         }
         lock (output)
         {
@@ -101,7 +101,8 @@ public static class KernelBuild
     public static async Task<string> EnsureImageAsync(MachineProfile profile, bool allowBuild, TextWriter status, CancellationToken cancellationToken)
     {
         string image = RepoRoot.Resolve(profile.Image);
-        string hint = $"run ./kstress build --arch {profile.Arch}";
+        KernelTarget target = profile.Target;
+        string hint = $"run ./kstress build {target.Options}";
         if (!allowBuild)
         {
             return File.Exists(image)
@@ -119,23 +120,23 @@ public static class KernelBuild
         }
 
         status.WriteLine(File.Exists(image)
-            ? $"kstress: {profile.Image} is older than the kernel sources; rebuilding ({profile.Arch})"
-            : $"kstress: {profile.Image} does not exist; building it ({profile.Arch})");
-        Outcome outcome = await RunAsync(profile.Arch, cancellationToken).ConfigureAwait(false);
+            ? $"kstress: {profile.Image} is older than the kernel sources; rebuilding ({target.Flavor})"
+            : $"kstress: {profile.Image} does not exist; building it ({target.Flavor})");
+        Outcome outcome = await RunAsync(target, cancellationToken).ConfigureAwait(false);
         if (outcome.ExitCode != 0)
         {
-            throw Failed(outcome, profile.Arch);
+            throw Failed(outcome, target);
         }
         return File.Exists(image)
             ? image
             : throw new KstressException(ExitCode.Infrastructure,
-                $"image not built: the {profile.Arch} kernel build succeeded but left no {profile.Image} (does the kernel build {profile.Arch} yet?): {hint} and read its output");
+                $"image not built: the {target.Flavor} kernel build succeeded but left no {profile.Image}: {hint} and read its output");
     }
 
     /// <summary>The error for a failed build; its details are the build output.</summary>
-    public static KstressException Failed(Outcome outcome, string arch) =>
+    public static KstressException Failed(Outcome outcome, KernelTarget target) =>
         new(ExitCode.Infrastructure,
-            $"kernel build failed (dotnet build exited {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F1} s): the output above says why; fix it and run ./kstress build --arch {arch}",
+            $"kernel build failed (dotnet build exited {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F1} s): the output above says why; fix it and run ./kstress build {target.Options}",
             string.Join(Environment.NewLine, outcome.Output));
 
     public static bool IsUpToDate(MachineProfile profile)
@@ -146,7 +147,7 @@ public static class KernelBuild
             return false;
         }
         DateTime built = File.GetLastWriteTimeUtc(image);
-        string stamp = StampPath(profile.Arch);
+        string stamp = StampPath(profile.Target);
         if (File.Exists(stamp))
         {
             DateTime stamped = File.GetLastWriteTimeUtc(stamp);
@@ -194,12 +195,12 @@ public static class KernelBuild
         return file.Contains(sep + "bin" + sep, StringComparison.Ordinal) || file.Contains(sep + "obj" + sep, StringComparison.Ordinal);
     }
 
-    private static string StampPath(string arch) => RepoRoot.Resolve(Path.Combine("artifacts", "kstress", $"kernel-{arch}.stamp"));
+    private static string StampPath(KernelTarget target) => RepoRoot.Resolve(Path.Combine("artifacts", "kstress", $"kernel-{target.Flavor}.stamp"));
 
     /// <summary>The stamp carries the build's start time: a source saved during the build is newer and triggers the next one.</summary>
-    private static void WriteStamp(string arch, DateTime started)
+    private static void WriteStamp(KernelTarget target, DateTime started)
     {
-        string stamp = StampPath(arch);
+        string stamp = StampPath(target);
         Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
         File.WriteAllText(stamp, started.ToString("O") + Environment.NewLine);
         File.SetLastWriteTimeUtc(stamp, started);

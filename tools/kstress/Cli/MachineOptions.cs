@@ -4,12 +4,14 @@ using KernelStress.Tool.Machines;
 namespace KernelStress.Tool.Cli;
 
 /// <summary>
-/// The options that pick and size a machine (--arch, --smp, --memory, --no-build), shared by
+/// The options that pick and size a machine (--arch, --board, --smp, --memory, --no-build), shared by
 /// the verbs that boot one. Each verb gets its own instances (a symbol has one parent command).
 /// </summary>
 public sealed class MachineOptions
 {
     public Option<string> Arch { get; } = ArchOption();
+
+    public Option<string?> Board { get; } = BoardOption("The arm64 board whose QEMU machine profile to boot: virt (default) or rpi3 (QEMU's raspi3b)");
 
     public Option<int?> Smp { get; } = new("--smp")
     {
@@ -40,9 +42,25 @@ public sealed class MachineOptions
         return option;
     }
 
+    public static Option<string?> BoardOption(string description)
+    {
+        var option = new Option<string?>("--board")
+        {
+            Description = description + "; implies --arch arm64",
+            HelpName = string.Join('|', Building.KernelTarget.Boards),
+        };
+        option.AcceptOnlyFromAmong(Building.KernelTarget.Boards);
+        return option;
+    }
+
+    /// <summary>--arch, or arm64 when only --board was given.</summary>
+    public static string ArchWithBoard(ParseResult parse, Option<string> arch, Option<string?> board) =>
+        parse.GetResult(arch) is { Implicit: false } || parse.GetValue(board) is null ? parse.GetValue(arch)! : "arm64";
+
     public void AddTo(Command command)
     {
         command.Options.Add(Arch);
+        command.Options.Add(Board);
         command.Options.Add(Smp);
         command.Options.Add(Memory);
         command.Options.Add(NoBuild);
@@ -51,7 +69,7 @@ public sealed class MachineOptions
     /// <summary>The chosen machine settings, checked against the profile's ranges (out of range is a usage error).</summary>
     public MachineChoice Read(ParseResult parse)
     {
-        MachineProfile profile = ProfileCatalog.Load().ForArch(parse.GetValue(Arch)!);
+        MachineProfile profile = ProfileCatalog.Load().ForBoard(ArchWithBoard(parse, Arch, Board), parse.GetValue(Board));
         int memory = parse.GetValue(Memory) ?? profile.MemoryMb.Default;
         int smp = parse.GetValue(Smp) ?? profile.Smp.Default;
         if (!profile.MemoryMb.Contains(memory))

@@ -208,7 +208,7 @@ public static class RunCommand
             MemoryMb = settings.Machine.MemoryMb,
             Smp = settings.Machine.Smp,
             CommandTimeout = settings.Timeout ?? defaults.CommandTimeout,
-            Symbolizer = KernelSymbols.For(profile.Arch, null),
+            Symbolizer = KernelSymbols.For(profile.Target),
         };
         IReadOnlyList<ulong?> seeds = SeedPlan.For(settings.Commands, settings.Repeat, settings.Seed, SeedPlan.Draw);
         for (int i = 0; i < seeds.Count; i++)
@@ -351,7 +351,8 @@ public static class RunCommand
         return $"kstress: boot to prompt over {sorted.Length} of {sessions} sessions: median {median:0.#} ms, min {sorted[0]} ms, max {sorted[^1]} ms";
     }
 
-    private static void Validate(IReadOnlyList<string> commands)
+    /// <summary>Usage errors in -c values (also for <c>serial</c>).</summary>
+    internal static void Validate(IReadOnlyList<string> commands)
     {
         foreach (string command in commands)
         {
@@ -397,7 +398,8 @@ public static class RunCommand
     public static string Numbered(string path, int session) =>
         Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}.{session}{Path.GetExtension(path)}");
 
-    private static void Summarize(SessionResult result, TextWriter stdErr, string prefix)
+    /// <summary>The verdict lines on stderr (also for <c>serial</c>).</summary>
+    internal static void Summarize(SessionResult result, TextWriter stdErr, string prefix)
     {
         RunReport report = result.Report;
         foreach (CrashReport crash in report.Crashes)

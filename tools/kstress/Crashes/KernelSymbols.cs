@@ -1,4 +1,5 @@
 using System.IO;
+using KernelStress.Tool.Building;
 
 namespace KernelStress.Tool.Crashes;
 
@@ -14,10 +15,17 @@ public static class KernelSymbols
         {
             return new CrashSymbolizer(ElfSymbols.Load(elf));
         }
-        string path = DefaultElf(arch);
+        return FromBuild(DefaultElf(arch), $"--arch {arch}");
+    }
+
+    /// <summary>The symbols of the build a machine profile boots (its arch and board), if built.</summary>
+    public static CrashSymbolizer For(KernelTarget target) => FromBuild(RepoRoot.Resolve($"{target.Directory}/kernel.elf"), target.Options);
+
+    private static CrashSymbolizer FromBuild(string path, string buildOptions)
+    {
         if (!File.Exists(path))
         {
-            return new CrashSymbolizer(null, $"{RepoRoot.Show(path)} does not exist: build the image (./kstress build --arch {arch}) or pass --elf FILE");
+            return new CrashSymbolizer(null, $"{RepoRoot.Show(path)} does not exist: build the image (./kstress build {buildOptions}) or pass --elf FILE");
         }
         try
         {

@@ -19,6 +19,13 @@ public sealed class MachineProfile
     /// <summary>The kernel architecture (the KernelArch build property): x64 or arm64.</summary>
     public required string Arch { get; init; }
 
+    /// <summary>The arm64 board the image is built for (the KernelBoard build property: virt, rpi3, rpi4); none on x64.</summary>
+    public string? Board { get; init; }
+
+    /// <summary>The kernel build this profile boots.</summary>
+    [JsonIgnore]
+    public Building.KernelTarget Target => Building.KernelTarget.From(Arch, Board);
+
     /// <summary>The profile --arch selects; exactly one per arch.</summary>
     public bool DefaultForArch { get; init; }
 

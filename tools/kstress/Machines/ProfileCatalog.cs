@@ -12,7 +12,7 @@ namespace KernelStress.Tool.Machines;
 /// </summary>
 public sealed class ProfileCatalog
 {
-    public static readonly string[] Arches = { "x64", "arm64" };
+    public static readonly string[] Arches = Building.KernelTarget.Arches;
 
     private static readonly string[] s_placeholders = { "{image}", "{memory_mb}", "{smp}", "{serial}" };
 
@@ -80,6 +80,19 @@ public sealed class ProfileCatalog
         ?? throw new KstressException(ExitCode.Infrastructure,
             $"no machine profile for --arch {arch}: add qemu/<name>.json with \"arch\": \"{arch}\" and \"default_for_arch\": true");
 
+    /// <summary>The profile that --arch <paramref name="arch"/> --board <paramref name="board"/> selects (no board: <see cref="ForArch"/>).</summary>
+    public MachineProfile ForBoard(string arch, string? board)
+    {
+        if (board is null)
+        {
+            return ForArch(arch);
+        }
+        Building.KernelTarget target = Building.KernelTarget.From(arch, board);
+        return Profiles.FirstOrDefault(p => p.Arch == arch && p.Board == board)
+            ?? throw new KstressException(ExitCode.Usage,
+                $"no QEMU machine for {target.Options}: QEMU 7.2 cannot boot that board; './kstress build {target.Options}' builds its image and './kstress flash --board {board}' writes an SD card's files");
+    }
+
     private static string? Check(MachineProfile p, string fileName)
     {
         if (p.Name != fileName)
@@ -89,6 +102,10 @@ public sealed class ProfileCatalog
         if (!Arches.Contains(p.Arch))
         {
             return $"\"arch\" is '{p.Arch}', expected one of {string.Join(", ", Arches)}";
+        }
+        if (p.Board is not null && (p.Arch != "arm64" || !Building.KernelTarget.Boards.Contains(p.Board)))
+        {
+            return $"\"board\" is '{p.Board}', expected one of {string.Join(", ", Building.KernelTarget.Boards)} (arm64 only)";
         }
         if (string.IsNullOrWhiteSpace(p.Comment))
         {
