@@ -15,10 +15,9 @@
 // reported with its address, and never panics. Exhaustion returns 0 (counted).
 // Empty slabs and arenas go back to the page allocator at once, so a command
 // that frees what it allocated leaves HeldBytes and free pages where they were.
-// Not interrupt- or SMP-safe yet: one CPU, and no interrupt handler allocates or
-// frees (the tick only counts). The heap lock will be one spinlock around
-// Allocate and Free here, taken before PageAllocator's, with interrupts disabled
-// while held.
+// Allocate and Free take the heap lock, one spinlock with interrupts disabled
+// while held, taken before PageAllocator's: threads that allocate at once are
+// never preempted (or killed) halfway through. Not for interrupt context.
 namespace KernelStress.Kernel.Memory
 {
     internal static unsafe partial class KernelHeap
@@ -48,6 +47,7 @@ namespace KernelStress.Kernel.Memory
         private static ulong s_doubleFrees;
         private static ulong s_foreignFrees;
         private static ulong s_corruptHeaders;
+        private static Scheduling.SpinLock s_lock;
 
         // Bytes of pages the heap holds from the page allocator.
         public static ulong HeldBytes => s_heldPages * PageAllocator.PageSize;
@@ -63,6 +63,14 @@ namespace KernelStress.Kernel.Memory
         // A block of at least `size` bytes aligned to `alignment` (a power of two up
         // to a page; 0 means 16), or 0 when the request is invalid or memory is out.
         public static nuint Allocate(nuint size, nuint alignment)
+        {
+            bool interrupts = s_lock.Acquire();
+            nuint block = AllocateLocked(size, alignment);
+            s_lock.Release(interrupts);
+            return block;
+        }
+
+        private static nuint AllocateLocked(nuint size, nuint alignment)
         {
             if (alignment < HeaderSize)
                 alignment = HeaderSize;
@@ -86,7 +94,9 @@ namespace KernelStress.Kernel.Memory
         {
             if (address == 0)
                 return FreeStatus.Freed;
+            bool interrupts = s_lock.Acquire();
             FreeStatus status = FreeChecked(address);
+            s_lock.Release(interrupts);
             if (status == FreeStatus.Freed)
                 return status;
             if (status == FreeStatus.DoubleFree)

@@ -11,10 +11,10 @@
 // no frame below s_searchFrom is free; total = free + used, where used includes
 // the Boot reservations. A rejected free changes nothing, is counted and is
 // reported with its address (MemoryFaultReport); it never panics.
-// Not interrupt- or SMP-safe yet: one CPU, and no interrupt handler allocates or
-// frees (the tick only counts). The page lock will be a spinlock taken in
-// Allocate and Free, innermost (KernelHeap's lock is taken before it), with
-// interrupts disabled while held.
+// Allocate and Free take the page lock, a spinlock with interrupts disabled
+// while held, innermost (KernelHeap's lock is taken before it): threads that
+// allocate at once (stress workloads, Spawn's stacks) are never preempted in
+// the middle. Not for interrupt context (no handler allocates or frees).
 
 namespace KernelStress.Kernel.Memory
 {
@@ -36,6 +36,7 @@ namespace KernelStress.Kernel.Memory
         private static ulong s_failedAllocations;
         private static ulong s_doubleFrees;
         private static ulong s_foreignFrees;
+        private static Scheduling.SpinLock s_lock;
 
         public static ulong TotalPages => s_totalPages;
         public static ulong FreePages => s_freePages;
@@ -107,6 +108,14 @@ namespace KernelStress.Kernel.Memory
         // free pages now tagged `owner`, or 0 (counted) when no run is long enough.
         public static nuint Allocate(ulong pages, PageOwner owner)
         {
+            bool interrupts = s_lock.Acquire();
+            nuint start = AllocateLocked(pages, owner);
+            s_lock.Release(interrupts);
+            return start;
+        }
+
+        private static nuint AllocateLocked(ulong pages, PageOwner owner)
+        {
             if (pages == 0 || pages > s_freePages || owner == PageOwner.Free || owner == PageOwner.NotRam)
             {
                 s_failedAllocations++;
@@ -155,6 +164,14 @@ namespace KernelStress.Kernel.Memory
 
         // Gives back `pages` pages from `address`, which `owner` must hold, all of them.
         public static FreeStatus Free(nuint address, ulong pages, PageOwner owner)
+        {
+            bool interrupts = s_lock.Acquire();
+            FreeStatus status = FreeLocked(address, pages, owner);
+            s_lock.Release(interrupts);
+            return status;
+        }
+
+        private static FreeStatus FreeLocked(nuint address, ulong pages, PageOwner owner)
         {
             FreeStatus status = Check(address, pages, owner);
             if (status != FreeStatus.Freed)
