@@ -144,7 +144,7 @@ public static class ShellCommands
         "Chance, each time the target is reached, that the workload keeps allocating until the budget refuses (default 30)");
 
     public static readonly FlagSpec StressRate = FlagSpec.Unsigned("--rate", "PER_S", 1, 100_000,
-        "Commands per second sent through the shell dispatcher (default 2000)");
+        "Commands per second sent through the shell dispatcher (default 1000)");
 
     public static readonly FlagSpec StressEpisodes = FlagSpec.Unsigned("--episodes", "N", 4, 1000,
         "Learning episodes the run is split into (default 20)");

@@ -31,7 +31,7 @@ namespace KernelStress.Kernel.Stress
             options.NoisePct = (uint)command.GetUnsigned(ShellCommands.StressNoise, 10);
             options.TargetPressurePct = (uint)command.GetUnsigned(ShellCommands.StressTargetPressure, 80);
             options.OomProbabilityPct = (uint)command.GetUnsigned(ShellCommands.StressOomProbability, 30);
-            options.RatePerSecond = (uint)command.GetUnsigned(ShellCommands.StressRate, 2000);
+            options.RatePerSecond = (uint)command.GetUnsigned(ShellCommands.StressRate, 1000);
             options.Episodes = (uint)command.GetUnsigned(ShellCommands.StressEpisodes, 20);
             options.FailRatePct = (uint)command.GetUnsigned(ShellCommands.StressFailRate, 0);
             options.ExpectFailures = command.Has(ShellCommands.StressExpectFailures);

@@ -280,7 +280,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
                     (ulong)BoostEvaluationTicks * 1_000_000, boostWorked);
                 if (!boostWorked && !s_adjusted)
                 {
-                    DeadlineProbe.Relax(DeadlineProbe.PeriodNanoseconds * 3 / 2);
+                    DeadlineProbe.Relax(DeadlineProbe.PeriodTicks * 3 / 2);
                     s_adjusted = true;
                     s_boostTicks = 0;
                     s_missesAtBoost = misses;

@@ -1,8 +1,12 @@
 // A periodic thread with a deadline, for the chaos event "deadline pressure":
 // every period it does a fixed amount of work and counts the period as met if
-// it finished before the period's end, missed otherwise. The autonomy
+// the work finished before the period's end, missed otherwise. The autonomy
 // controller watches the misses: it boosts the thread's priority and, if
 // misses go on, relaxes its period (a deadline adjustment). One probe at a time.
+// Periods are counted in timer ticks, not clock time: when the host stops
+// the whole machine for a while (TCG on a loaded host), the ticks it missed
+// arrive as one, so only what happened inside the machine (a thread that
+// kept the probe off the CPU) makes it miss.
 using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Scheduling;
@@ -15,7 +19,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private const ulong WorkNanoseconds = 200_000;
 
         private static int s_threadId = Scheduler.NoThread;
-        private static ulong s_periodNanoseconds;
+        private static ulong s_periodTicks;
         private static long s_met;
         private static long s_missed;
         private static int s_stop;
@@ -26,12 +30,12 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public static long Missed => Volatile.Read(ref s_missed);
 
-        public static ulong PeriodNanoseconds => Volatile.Read(ref s_periodNanoseconds);
+        public static ulong PeriodTicks => Volatile.Read(ref s_periodTicks);
 
         // Starts the probe thread at Normal priority; false when no thread could be started.
-        public static bool Start(ulong periodNanoseconds)
+        public static bool Start(ulong periodTicks)
         {
-            s_periodNanoseconds = periodNanoseconds;
+            s_periodTicks = periodTicks;
             s_met = 0;
             s_missed = 0;
             s_stop = 0;
@@ -51,25 +55,26 @@ namespace KernelStress.Kernel.Stress.Autonomy
         }
 
         // The controller's deadline adjustment: a longer period (so a later deadline).
-        public static void Relax(ulong periodNanoseconds) => Volatile.Write(ref s_periodNanoseconds, periodNanoseconds);
+        public static void Relax(ulong periodTicks) => Volatile.Write(ref s_periodTicks, periodTicks);
 
         private static void Run(nint unused)
         {
-            ulong release = Clock.NowNanoseconds;
+            ulong release = Ticks.Count;
             while (Volatile.Read(ref s_stop) == 0 && !StressRun.Stopping)
             {
-                ulong period = PeriodNanoseconds;
                 ulong workEnd = Clock.NowNanoseconds + WorkNanoseconds;
                 while (Clock.NowNanoseconds < workEnd)
                     Cpu.SpinWaitHint();
-                ulong deadline = release + period;
-                if (Clock.NowNanoseconds <= deadline)
+                ulong deadline = release + PeriodTicks;
+                ulong now = Ticks.Count;
+                if (now < deadline)
                     Interlocked.Increment(ref s_met);
                 else
                     Interlocked.Increment(ref s_missed);
-                release = deadline > Clock.NowNanoseconds ? deadline : Clock.NowNanoseconds;
-                ulong wait = release - Clock.NowNanoseconds;
-                Scheduler.Sleep(wait / 1_000_000);
+                release = deadline > now ? deadline : now;
+                // Sleep(0) returns at the next tick.
+                while (Ticks.Count < release && Volatile.Read(ref s_stop) == 0)
+                    Scheduler.Sleep(0);
             }
         }
     }

@@ -29,6 +29,9 @@ namespace KernelStress.Kernel.Stress.Autonomy
         public const int ReplayCapacity = 64;
         private const double LearningRate = 0.2;
         private const double Discount = 0.8;
+        // Optimistic start: above any value measured rewards reach (about 5 a tick,
+        // so 25 discounted), so greedy choice tries every action in a state before settling.
+        private const double InitialValue = 40;
 
         private static readonly double[] s_q = new double[States * Actions];
         private static readonly int[] s_replayState = new int[ReplayCapacity];
@@ -45,7 +48,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         public static void Reset()
         {
             for (int i = 0; i < s_q.Length; i++)
-                s_q[i] = 0;
+                s_q[i] = InitialValue;
             s_replayCount = 0;
             s_replayNextSlot = 0;
             Updates = 0;

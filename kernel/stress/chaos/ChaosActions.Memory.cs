@@ -4,6 +4,7 @@
 //    again after freeing 20-70 % of the chaos pool.
 //  memory_release: free p % of the chaos pool; fault: a double free of a
 //    probe block; invariant: the heap rejects it as a double free.
+//  (OOMs here count as oom_events, and a successful recovery as oom_recoveries.)
 //  memory_churn: p alloc+free pairs of 64 B-2 KiB; fault: a free of an
 //    interior pointer; invariant: the heap rejects it and the real free works.
 //  heap_corruption: p probe blocks checked and freed; fault: a probe's header
@@ -28,7 +29,10 @@ namespace KernelStress.Kernel.Stress.Chaos
             {
                 AllocOutcome outcome = s_pool.Allocate((uint)random.Range(256, 4097), out _);
                 if (outcome == AllocOutcome.OverBudget || outcome == AllocOutcome.HeapExhausted)
+                {
+                    StressRun.Increment(StressCounter.OomEvents);
                     return RecoverFromOom(ref random, out recoveryNs);
+                }
             }
             if (!inject)
                 return true;
@@ -42,9 +46,12 @@ namespace KernelStress.Kernel.Stress.Chaos
         private static bool RecoverFromOom(ref Xorshift64Star random, out ulong recoveryNs)
         {
             ulong start = Clock.NowNanoseconds;
-            s_pool.FreeRandom((uint)random.Range(20, 71), ref random);
+            ulong freed = s_pool.FreeRandom((uint)random.Range(20, 71), ref random);
+            StressRun.Add(StressCounter.BytesFreedOnRecovery, (long)freed);
             bool allocates = s_pool.Allocate(256, out _) == AllocOutcome.Allocated;
             recoveryNs = Clock.NowNanoseconds - start;
+            if (allocates)
+                StressRun.Increment(StressCounter.OomRecoveries);
             return allocates;
         }
 
@@ -54,9 +61,16 @@ namespace KernelStress.Kernel.Stress.Chaos
             s_pool.FreeRandom((uint)percent, ref random);
             if (!inject)
                 return true;
+            // The keeper holds the probes' slab: freed empty, it would go back to
+            // the page allocator and the second free would be a foreign one.
+            nuint keeper = KernelHeap.Allocate(ProbeSize, 16);
             nuint probe = KernelHeap.Allocate(ProbeSize, 16);
-            if (probe == 0)
+            if (keeper == 0 || probe == 0)
+            {
+                KernelHeap.Free(keeper);
+                KernelHeap.Free(probe);
                 return false;
+            }
             KernelHeap.Free(probe);
             ulong doubleFrees = KernelHeap.DoubleFrees;
             StressOutput.Lock.Lock();
@@ -64,7 +78,8 @@ namespace KernelStress.Kernel.Stress.Chaos
             FreeStatus status = KernelHeap.Free(probe);
             recoveryNs = Clock.NowNanoseconds - start;
             StressOutput.Lock.Unlock();
-            return status == FreeStatus.DoubleFree && KernelHeap.DoubleFrees == doubleFrees + 1;
+            bool keeperFrees = KernelHeap.Free(keeper) == FreeStatus.Freed;
+            return status == FreeStatus.DoubleFree && KernelHeap.DoubleFrees == doubleFrees + 1 && keeperFrees;
         }
 
         private static bool MemoryChurn(int pairs, bool inject, ref Xorshift64Star random, out ulong recoveryNs)

@@ -9,10 +9,12 @@
 //    a thread started and joined); fault: threads are started until the
 //    thread table is full; invariant: Spawn fails cleanly, and succeeds again
 //    once the fillers are joined.
-//  deadline_pressure: a 2 ms deadline probe runs against 1-2 CPU hogs for p
-//    ms; hogs at Low priority the probe preempts; fault: hogs at the probe's
-//    own priority (it starves); invariant: the probe meets its deadlines
-//    again once the hogs are killed (or the controller boosted it).
+//  deadline_pressure: a 2-tick deadline probe runs p ms alone (its baseline
+//    miss share: what the host and the workloads cost it), then p ms against
+//    1-2 CPU hogs at Low priority, which it preempts (invariant: its miss share
+//    is at most 25 points over the baseline); fault: hogs at the probe's own
+//    priority (it starves); invariant: the probe meets its deadlines again
+//    once the hogs are killed (or the controller boosted it).
 //  timer_storm: p threads sleep 1 ms in a loop for 5 ms (a tick-wakeup
 //    storm); fault: interrupts off on this CPU for 3 ms; invariant: the tick
 //    resumes and every sleeper wakes and ends.
@@ -27,7 +29,7 @@ namespace KernelStress.Kernel.Stress.Chaos
 {
     internal static unsafe partial class ChaosActions
     {
-        private const ulong DeadlinePeriodNanoseconds = 2_000_000;
+        private const ulong DeadlinePeriodTicks = 2;
 
         private static readonly BlockPool s_victimPool = new BlockPool();
         private static readonly int[] s_threads = new int[Scheduler.MaxThreads];
@@ -182,9 +184,15 @@ namespace KernelStress.Kernel.Stress.Chaos
         private static bool DeadlinePressure(int milliseconds, bool inject, ref Xorshift64Star random, out ulong recoveryNs)
         {
             recoveryNs = 0;
-            if (!DeadlineProbe.Start(DeadlinePeriodNanoseconds))
+            if (!DeadlineProbe.Start(DeadlinePeriodTicks))
                 return false;
             Scheduler.Sleep(3);
+            // The baseline: the probe alone for the same time (what the machine and the workloads cost it).
+            long metBefore = DeadlineProbe.Met;
+            long missedBefore = DeadlineProbe.Missed;
+            Scheduler.Sleep((ulong)milliseconds);
+            long baseMet = DeadlineProbe.Met - metBefore;
+            long baseMissed = DeadlineProbe.Missed - missedBefore;
             int hogs = random.Range(1, 3);
             Volatile.Write(ref s_hogStop, 0);
             int started = 0;
@@ -194,11 +202,14 @@ namespace KernelStress.Kernel.Stress.Chaos
                 if (id >= 0)
                     s_threads[started++] = id;
             }
-            long missedBefore = DeadlineProbe.Missed;
+            metBefore = DeadlineProbe.Met;
+            missedBefore = DeadlineProbe.Missed;
             Scheduler.Sleep((ulong)milliseconds);
             bool held;
             if (inject)
             {
+                StressRun.Add(StressCounter.StarvedDeadlinesMet, DeadlineProbe.Met - metBefore);
+                StressRun.Add(StressCounter.StarvedDeadlinesMissed, DeadlineProbe.Missed - missedBefore);
                 ulong start = Clock.NowNanoseconds;
                 for (int i = 0; i < started; i++)
                     Scheduler.Kill(s_threads[i]);
@@ -214,13 +225,17 @@ namespace KernelStress.Kernel.Stress.Chaos
                 Volatile.Write(ref s_hogStop, 1);
                 for (int i = 0; i < started; i++)
                     Scheduler.Join(s_threads[i]);
+                long met = DeadlineProbe.Met - metBefore;
                 long missed = DeadlineProbe.Missed - missedBefore;
-                // A host hiccup can cost one period; more means the probe was starved.
-                held = missed <= 1 + DeadlineProbe.Met / 10;
+                StressRun.Add(StressCounter.DeadlinesMet, met);
+                StressRun.Add(StressCounter.DeadlinesMissed, missed);
+                held = MissShare(met, missed) <= MissShare(baseMet, baseMissed) + 25;
             }
             DeadlineProbe.Stop();
             return held && started == hogs;
         }
+
+        private static long MissShare(long met, long missed) => met + missed == 0 ? 0 : missed * 100 / (met + missed);
 
         // Two periods met in a row with no miss between them.
         private static bool ProbeMeetsDeadlines()

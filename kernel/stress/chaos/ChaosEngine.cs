@@ -24,11 +24,15 @@ namespace KernelStress.Kernel.Stress.Chaos
 
         public static ulong ByType(ChaosEvent e) => s_byType[(int)e];
 
+        // The running engine's event latency histogram (recorded by its thread only).
+        public static LatencyHistogram? EventLatency { get; private set; }
+
         // Runs events until `poll` says stop. Recovery and event latencies go to the histograms.
         public static void Run(LatencyHistogram recoveryLatency, LatencyHistogram eventLatency, delegate*<bool> poll)
         {
             for (int i = 0; i < s_byType.Length; i++)
                 s_byType[i] = 0;
+            EventLatency = eventLatency;
             ChaosActions.Prepare();
             ulong seed = StressRun.Options.Seed;
             var random = new Xorshift64Star(StressStreams.Derive(seed, StressStreams.Chaos));

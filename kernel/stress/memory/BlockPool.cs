@@ -28,7 +28,7 @@ namespace KernelStress.Kernel.Stress
     {
         public const int Capacity = 8192;
         // Frees done per lock hold, so interrupts are never off for long.
-        private const int FreeBatch = 32;
+        private const int FreeBatch = 8;
 
         private readonly nuint[] _blocks = new nuint[Capacity];
         private readonly uint[] _sizes = new uint[Capacity];

@@ -1,6 +1,7 @@
 // `stresstest learning`: the memory workload runs while the controller picks
 // its memory action with the Q-learner (AutonomyController.Learning), for
-// --episodes equal slices of the run. Each episode's reward is the sum of the
+// --episodes equal slices of the run. Every episode starts from an empty pool
+// (the same task each time, so rewards compare). Each episode's reward is the sum of the
 // learner's measured per-tick rewards in it; exploration decays from 0.5 to
 // 0.05 over the first three quarters of the episodes. The run reports the
 // reward per episode and whether the last quartile's mean beats the first's.
@@ -32,6 +33,7 @@ namespace KernelStress.Kernel.Stress.Workloads
             {
                 double decay = 1 - e / (0.75 * episodes);
                 AutonomyController.Epsilon = decay > 0.1 ? 0.5 * decay : 0.05;
+                MemoryWorkload.Pool(0).FreeAll();
                 double before = AutonomyController.TotalReward;
                 ulong end = StressRun.StartNanoseconds + (ulong)(e + 1) * episodeNs;
                 bool stop = false;

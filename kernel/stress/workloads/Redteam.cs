@@ -174,14 +174,18 @@ namespace KernelStress.Kernel.Stress.Workloads
             return Stop(clean);
         }
 
+        // A second block keeps the slab alive: an empty slab's pages go back at
+        // once, and the second free would then be a foreign one.
         private static bool HeapRejectsDoubleFree()
         {
+            nuint keeper = KernelHeap.Allocate(8, 16);
             nuint block = KernelHeap.Allocate(8, 16);
-            if (block == 0)
+            if (keeper == 0 || block == 0)
                 return false;
             KernelHeap.Free(block);
             Start();
-            return Stop(KernelHeap.Free(block) == FreeStatus.DoubleFree);
+            bool rejected = Stop(KernelHeap.Free(block) == FreeStatus.DoubleFree);
+            return KernelHeap.Free(keeper) == FreeStatus.Freed && rejected;
         }
 
         private static bool HeapRejectsFree(nuint address)
