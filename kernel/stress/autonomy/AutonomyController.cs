@@ -266,6 +266,10 @@ namespace KernelStress.Kernel.Stress.Autonomy
             int probe = DeadlineProbe.ThreadId;
             if (probe == Scheduler.NoThread)
             {
+                // The probe ended before its boost was judged: judge it on the misses seen.
+                if (s_boosted && s_boostTicks < BoostEvaluationTicks)
+                    Intervene(s_adjusted ? AutonomyAction.DeadlineAdjustment : AutonomyAction.PriorityBoost,
+                        (ulong)s_boostTicks * 1_000_000, s_lastMisses - s_missesAtBoost <= 1);
                 s_boosted = false;
                 s_adjusted = false;
                 s_lastMisses = 0;
