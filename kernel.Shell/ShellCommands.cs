@@ -104,19 +104,40 @@ public static class ShellCommands
         new PositionalSpec[0],
         new FlagSpec[0]);
 
+    public static readonly CommandSpec Cpus = new CommandSpec((int)ShellCommandId.Cpus, "cpus",
+        "List the CPUs: hardware id, online, the thread each runs, ticks, idle share, switches, run-queue length, and a cpus record",
+        new PositionalSpec[0],
+        new FlagSpec[0]);
+
+    public static readonly FlagSpec SpinInterruptsOff = FlagSpec.Switch("--interrupts-off",
+        "Spin with interrupts disabled: the CPU takes no tick and cannot be preempted (the watchdog reports it)");
+
+    public static readonly FlagSpec SpinCpu = FlagSpec.Unsigned("--cpu", "N", 0, 15,
+        "Pin the spinning thread to CPU N (one of the online CPUs; see cpus)");
+
     public static readonly CommandSpec Spin = new CommandSpec((int)ShellCommandId.Spin, "spin",
         "Start a background thread that burns the CPU without yielding for MS milliseconds",
         new[] { PositionalSpec.Unsigned("MS", 1, 600_000, true, "Milliseconds to spin") },
-        new FlagSpec[0]);
+        new[] { SpinInterruptsOff, SpinCpu });
+
+    public static readonly FlagSpec WatchdogThreshold = FlagSpec.Unsigned("--threshold", "MS", 100, 60_000,
+        "Report a CPU as stalled after MS milliseconds without a timer tick (default 1000)");
+
+    public static readonly CommandSpec Watchdog = new CommandSpec((int)ShellCommandId.Watchdog, "watchdog",
+        "Show the soft-lockup watchdog: threshold, stalls detected, each CPU's time since its last tick",
+        new PositionalSpec[0],
+        new[] { WatchdogThreshold });
 
     public static readonly CommandSpec Bench = new CommandSpec((int)ShellCommandId.Bench, "bench",
-        "Measure kernel heap alloc+free and thread context switch (p50/p99 and result records)",
+        "Measure kernel heap alloc+free, thread context switch and timer-interrupt latency (p50/p99 and result records)",
         new FlagSpec[0], false,
         new[]
         {
             new CommandSpec((int)ShellCommandId.BenchHeap, "heap", "Kernel heap alloc+free for 16 B to 64 KiB",
                 new PositionalSpec[0], new FlagSpec[0]),
             new CommandSpec((int)ShellCommandId.BenchSwitch, "switch", "Thread context switch (two threads yielding)",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.BenchTimer, "timer", "Timer-interrupt latency (tick handler entry after the tick was due)",
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
@@ -220,6 +241,6 @@ public static class ShellCommands
 
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Spin, Bench, Fault, Stresstest, Autonomy, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, Bench, Fault, Stresstest, Autonomy, Poweroff,
     });
 }

@@ -3,7 +3,7 @@
 // exception entry (so a fault anywhere after this is reported), clock, 4 KiB
 // paging (guard pages need it), the scheduler (this code becomes the shell
 // thread), the periodic tick and the UART receive interrupt (interrupts on
-// from here), the command catalog's
+// from here), the other CPUs (each with its own tick), the command catalog's
 // self-check, the console (panics now also emit records), the memory line, the
 // boot record, then the shell, which never returns.
 using KernelStress.Kernel.Arch;
@@ -11,6 +11,7 @@ using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Smp;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
 
@@ -27,6 +28,7 @@ namespace KernelStress.Kernel
             Ticks.Start();
             Uart.EnableReceiveInterrupt();
             Cpu.EnableInterrupts();
+            SecondaryCpus.StartAll(KernelConsole.Out);
             var catalogError = new ErrorMessage();
             if (!ShellCommands.Catalog.Validate(catalogError))
                 Panic.Halt("shell"u8, catalogError.Text);
@@ -37,7 +39,7 @@ namespace KernelStress.Kernel
             output.Write(KernelVersion.Text);
             output.WriteLine(" - a kernel that stresses itself. Type 'help' for the commands."u8);
             WriteMemoryLine(output, boot);
-            BootRecord.Emit(boot, Scheduler.MaxCpus, Clock.NowNanoseconds);
+            BootRecord.Emit(boot, Scheduler.OnlineCpus, Clock.NowNanoseconds);
             new KernelShell(output).Run();
         }
 

@@ -14,6 +14,8 @@ namespace KernelStress.Kernel.Bench
 
         public static readonly LatencyHistogram Switch = new LatencyHistogram(1);
 
+        public static readonly LatencyHistogram Timer = new LatencyHistogram(1);
+
         public static readonly HistogramSnapshot Snapshot = new HistogramSnapshot();
 
         private static LatencyHistogram[] Create(int count)

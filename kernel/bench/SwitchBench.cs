@@ -1,6 +1,8 @@
 // Thread context-switch time: two threads of the same priority yield to each
 // other; with nothing else ready, each Yield is one switch away and one back,
 // so half of a Yield's duration is one switch (scheduler path included).
+// Both are pinned to the CPU the benchmark was started on: on two CPUs they
+// would run side by side and a Yield would switch nothing.
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 
@@ -14,8 +16,9 @@ namespace KernelStress.Kernel.Bench
         public static bool Run()
         {
             BenchHistograms.Switch.Reset();
-            int measurer = Scheduler.Spawn("bench-a"u8, &Measure, 0, ThreadPriority.Normal);
-            int partner = Scheduler.Spawn("bench-b"u8, &Partner, 0, ThreadPriority.Normal);
+            int cpu = Scheduler.CurrentCpu;
+            int measurer = Scheduler.Spawn("bench-a"u8, &Measure, 0, ThreadPriority.Normal, cpu: cpu);
+            int partner = Scheduler.Spawn("bench-b"u8, &Partner, 0, ThreadPriority.Normal, cpu: cpu);
             bool started = measurer >= 0 && partner >= 0;
             if (measurer >= 0)
                 Scheduler.Join(measurer);

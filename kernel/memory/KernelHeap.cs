@@ -15,9 +15,12 @@
 // reported with its address, and never panics. Exhaustion returns 0 (counted).
 // Empty slabs and arenas go back to the page allocator at once, so a command
 // that frees what it allocated leaves HeldBytes and free pages where they were.
-// Allocate and Free take the heap lock, one spinlock with interrupts disabled
-// while held, taken before PageAllocator's: threads that allocate at once are
-// never preempted (or killed) halfway through. Not for interrupt context.
+// SMP: one spinlock (s_lock) around Allocate and Free, taken before
+// PageAllocator's (lock order: heap, then pages, then the console's for a
+// rejected-free report), with interrupts disabled while held, so an interrupt
+// handler could allocate too (none does).
+using KernelStress.Kernel.Scheduling;
+
 namespace KernelStress.Kernel.Memory
 {
     internal static unsafe partial class KernelHeap
@@ -40,6 +43,7 @@ namespace KernelStress.Kernel.Memory
             public ulong Canary;
         }
 
+        private static SpinLock s_lock;
         private static ulong s_heldPages;
         private static ulong s_inUseBytes;
         private static ulong s_peakInUseBytes;
@@ -47,7 +51,6 @@ namespace KernelStress.Kernel.Memory
         private static ulong s_doubleFrees;
         private static ulong s_foreignFrees;
         private static ulong s_corruptHeaders;
-        private static Scheduling.SpinLock s_lock;
 
         // Bytes of pages the heap holds from the page allocator.
         public static ulong HeldBytes => s_heldPages * PageAllocator.PageSize;
@@ -95,8 +98,14 @@ namespace KernelStress.Kernel.Memory
             if (address == 0)
                 return FreeStatus.Freed;
             bool interrupts = s_lock.Acquire();
-            FreeStatus status = FreeChecked(address);
+            FreeStatus status = FreeLocked(address);
             s_lock.Release(interrupts);
+            return status;
+        }
+
+        private static FreeStatus FreeLocked(nuint address)
+        {
+            FreeStatus status = FreeChecked(address);
             if (status == FreeStatus.Freed)
                 return status;
             if (status == FreeStatus.DoubleFree)

@@ -4,6 +4,8 @@
 // the count is exposed so tests can show a command did not move it.
 // Invariant: Next is 8-byte aligned and Next <= End; memory past Next is zero.
 // Usable before statics are initialised: it has only primitive static fields.
+using System.Threading;
+
 namespace KernelStress.Kernel.Memory
 {
     internal static unsafe class ManagedHeap
@@ -22,15 +24,22 @@ namespace KernelStress.Kernel.Memory
         }
 
         // Returns zeroed, 8-byte aligned memory, or 0 when the region is exhausted.
+        // Lock-free, so any CPU (and the early boot, before locks work) may call it:
+        // the bump is a compare-and-swap that retries when another CPU bumped first.
         public static nuint Allocate(nuint size)
         {
             size = (size + 7) & ~(nuint)7;
-            nuint block = s_next;
-            if (size > s_end - block)
-                return 0;
-            s_next = block + size;
-            s_allocations++;
-            return block;
+            while (true)
+            {
+                nuint block = Volatile.Read(ref s_next);
+                if (size > s_end - block)
+                    return 0;
+                if (Interlocked.CompareExchange(ref s_next, block + size, block) == block)
+                {
+                    Interlocked.Increment(ref s_allocations);
+                    return block;
+                }
+            }
         }
 
         public static ulong AllocationCount => s_allocations;

@@ -11,10 +11,11 @@
 // no frame below s_searchFrom is free; total = free + used, where used includes
 // the Boot reservations. A rejected free changes nothing, is counted and is
 // reported with its address (MemoryFaultReport); it never panics.
-// Allocate and Free take the page lock, a spinlock with interrupts disabled
-// while held, innermost (KernelHeap's lock is taken before it): threads that
-// allocate at once (stress workloads, Spawn's stacks) are never preempted in
-// the middle. Not for interrupt context (no handler allocates or frees).
+// SMP: one spinlock (s_lock) in Allocate and Free, innermost but for the
+// console's (KernelHeap's lock is taken before it), with interrupts disabled
+// while held. Boot reservations run on the boot CPU before any other starts.
+
+using KernelStress.Kernel.Scheduling;
 
 namespace KernelStress.Kernel.Memory
 {
@@ -23,6 +24,7 @@ namespace KernelStress.Kernel.Memory
         public const nuint PageSize = 4096;
         private const int PageShift = 12;
 
+        private static SpinLock s_lock;
         private static ulong* s_taken;
         private static byte* s_owner;
         private static ulong s_firstFrame;
@@ -36,7 +38,6 @@ namespace KernelStress.Kernel.Memory
         private static ulong s_failedAllocations;
         private static ulong s_doubleFrees;
         private static ulong s_foreignFrees;
-        private static Scheduling.SpinLock s_lock;
 
         public static ulong TotalPages => s_totalPages;
         public static ulong FreePages => s_freePages;

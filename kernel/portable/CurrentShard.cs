@@ -1,10 +1,9 @@
 // Kernel twin of kernel.Metrics/CurrentShard.cs (the host twin is in its host/
-// folder): the shard of a sharded metric is the current CPU. Only the boot CPU
-// runs today, so that is always shard 0; SMP bring-up makes this the CPU index.
+// folder): the shard of a sharded metric is the current CPU's index.
 namespace KernelStress.Metrics
 {
     internal static partial class CurrentShard
     {
-        internal static partial int Index() => 0;
+        internal static partial int Index() => KernelStress.Kernel.Arch.Processors.CurrentIndex();
     }
 }

@@ -11,7 +11,7 @@ namespace KernelStress.Kernel.Records
     {
         public static void Emit(in BootInfo boot, int cpusOnline, ulong bootNanoseconds)
         {
-            JsonWriter json = KernelConsole.Records.Begin("boot"u8);
+            JsonWriter json = KernelConsole.BeginRecord("boot"u8);
             json.WriteNumber("schema"u8, 1UL);
             json.WriteString("arch"u8, Cpu.ArchName());
             json.WriteString("version"u8, KernelVersion.Text);
@@ -19,7 +19,7 @@ namespace KernelStress.Kernel.Records
             json.WriteNumber("cpus"u8, (ulong)cpusOnline);
             json.WriteNumber("boot_ms"u8, bootNanoseconds / 1_000_000);
             json.WriteNumber("boot_us"u8, bootNanoseconds / 1_000);
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
     }
 }

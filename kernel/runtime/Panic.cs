@@ -12,6 +12,9 @@ namespace KernelStress.Kernel
 {
     internal static class Panic
     {
+        // About 0.1-1 s of pause instructions: far longer than any record takes.
+        private const ulong ConsoleWaitSpins = 10_000_000;
+
         private static bool s_consoleReady;
         private static bool s_panicking;
 
@@ -30,14 +33,15 @@ namespace KernelStress.Kernel
             WriteRaw("\r\n"u8);
             // A panic while emitting the record (e.g. a bounds check in the JSON
             // writer) must not recurse: the human line above is already out.
-            if (s_consoleReady && !s_panicking)
+            // Another CPU may hold the console and never let go: wait a bounded time.
+            if (s_consoleReady && !s_panicking && KernelConsole.Lock.TryEnterWithin(ConsoleWaitSpins))
             {
                 s_panicking = true;
-                JsonWriter json = KernelConsole.Records.Begin("panic"u8);
+                JsonWriter json = KernelConsole.BeginRecord("panic"u8);
                 json.WriteString("arch"u8, Cpu.ArchName());
                 json.WriteString("subsystem"u8, subsystem);
                 json.WriteString("reason"u8, message);
-                KernelConsole.Records.End(ref json);
+                KernelConsole.EndRecord(ref json);
             }
             Cpu.HaltAfterPanic();
         }

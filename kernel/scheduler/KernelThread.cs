@@ -25,8 +25,12 @@ namespace KernelStress.Kernel.Scheduling
         public bool Sacrificial;
         // It died of a CPU exception.
         public bool Faulted;
-        // The CPU it last ran on.
+        // The CPU it last ran on (before its first run: the one it was placed on).
         public int Cpu;
+        // The CPU it is pinned to, or Scheduler.AnyCpu.
+        public int Affinity;
+        // How many times it was switched in on a CPU other than the one before.
+        public ulong Migrations;
         public int Next;
         public WaitQueue* BlockedOn;
         // Threads blocked in Join on this one.

@@ -19,7 +19,9 @@ namespace KernelStress.Kernel.Scheduling
                 ref KernelThread thread = ref s_threads[slot];
                 if (thread.State == ThreadState.Ready)
                 {
-                    Remove(ref RunQueue(ref This, thread.Priority), slot);
+                    // Queued on some online CPU; Remove does nothing on the others.
+                    for (int i = 0; i < MaxCpus; i++)
+                        Remove(ref RunQueue(ref s_cpus[i], thread.Priority), slot);
                     thread.Priority = priority;
                     MakeReady(slot);
                 }

@@ -1,9 +1,19 @@
-// The preemptive kernel-thread scheduler (boot CPU only for now). Owns the
-// thread table (MaxThreads KernelThread slots, allocated once), the per-CPU
-// table (PerCpu: current thread, idle thread, run queues) and the scheduler
-// lock. Threads: the boot thread becomes thread 0, "shell"; thread 1, "idle",
-// halts when nothing is ready and frees detached dead threads; Spawn makes the
-// rest, each with a stack and guard page from ThreadStacks.
+// The preemptive kernel-thread scheduler, for every CPU smp/Smp.cs brings up.
+// Owns the thread table (MaxThreads KernelThread slots, allocated once), the
+// per-CPU table (PerCpu: current thread, idle thread, run queues) and the one
+// scheduler lock all CPUs share. Threads: the boot thread becomes thread 0,
+// "shell"; thread 1 is the boot CPU's "idle"; each further CPU gets an idle
+// thread of its own (PrepareSecondary), which runs on the stack that CPU
+// starts on. Idle threads halt when nothing is ready and free detached dead
+// threads. Spawn makes the rest, each with a stack and guard page from
+// ThreadStacks.
+//
+// Placement: a thread may be pinned to one CPU (Spawn's cpu argument);
+// otherwise it starts on the least loaded CPU, wakes on the CPU it last ran
+// on (or an idle one), and a CPU that runs out of work takes an unpinned
+// ready thread from another CPU's queues (TakeReady). Making a thread ready
+// on another CPU interrupts that CPU (InterProcessorSignal.Reschedule) when
+// the thread should run there at once.
 //
 // Switch path: every switch happens in Schedule, with the scheduler lock held
 // and interrupts off, through ContextSwitch.Switch; the thread switched to
@@ -24,6 +34,9 @@
 // Faults: a thread spawned as sacrificial that takes a CPU exception is
 // killed from the exception handler (ExitAfterFault) and the kernel goes on;
 // a fault in any other thread, or with the scheduler lock held, halts.
+// SMP: the thread a CPU leaves stays on its queue or wait queue only after its
+// registers are saved, because the lock is held across ContextSwitch.Switch
+// and released by the thread switched to: no other CPU can pick it up half-saved.
 // Invariants: exactly one thread per CPU is Running and it is PerCpu.Current;
 // the idle thread is never on a run queue and never blocks; a Dead thread's
 // stack is not in use (it switched away for the last time under the lock that
@@ -34,6 +47,7 @@
 // PreemptIfRequested only; everything else is thread context.
 using System;
 using System.Runtime;
+using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Time;
 
@@ -42,7 +56,9 @@ namespace KernelStress.Kernel.Scheduling
     internal static unsafe partial class Scheduler
     {
         public const int MaxThreads = 64;
-        public const int MaxCpus = 1;
+        // As many as kernel/arch/x64/smp.s has per-CPU blocks and LatencyHistogram shards.
+        public const int MaxCpus = 16;
+        public const int AnyCpu = -1;
         public const int NoThread = -1;
         public const int SliceTicks = 10;
         public const int ShellId = 0;
@@ -52,10 +68,18 @@ namespace KernelStress.Kernel.Scheduling
         private static readonly PerCpu[] s_cpus = new PerCpu[MaxCpus];
         private static SpinLock s_lock;
         private static int s_nextId;
+        private static int s_onlineCpus;
         private static bool s_started;
 
-        // The CPU running this code. One CPU today; SMP reads its id here.
-        private static ref PerCpu This => ref s_cpus[0];
+        // The CPU running this code. Callers hold the lock or have interrupts
+        // off, so the thread cannot move to another CPU while it uses the row.
+        private static ref PerCpu This => ref s_cpus[Processors.CurrentIndex()];
+
+        // CPUs that run threads: the boot CPU and every CPU that checked in.
+        public static int OnlineCpus => Volatile.Read(ref s_onlineCpus);
+
+        // The CPU the caller runs on at the moment of the call (it may move right after, unless pinned).
+        public static int CurrentCpu => Processors.CurrentIndex();
 
         // The boot thread becomes "shell"; "idle" gets a stack. Runs before the tick starts.
         public static void Initialize()
@@ -69,7 +93,10 @@ namespace KernelStress.Kernel.Scheduling
             shell.StartedNanoseconds = Clock.NowNanoseconds;
             shell.SliceTicksLeft = SliceTicks;
             shell.Switches = 1;
+            shell.Affinity = AnyCpu;
             cpu.Current = ShellId;
+            cpu.Id = 0;
+            cpu.Online = true;
 
             nuint stack = ThreadStacks.Allocate();
             if (stack == 0)
@@ -80,11 +107,66 @@ namespace KernelStress.Kernel.Scheduling
             idle.Priority = ThreadPriority.Idle;
             idle.SetName("idle"u8);
             idle.StackBase = stack;
+            idle.Affinity = 0;
             idle.Entry = &IdleLoop;
             idle.SavedStackPointer = ContextSwitch.PrepareStack(ThreadStacks.Top(stack));
             cpu.Idle = IdleId;
             s_nextId = IdleId + 1;
+            s_onlineCpus = 1;
             s_started = true;
+        }
+
+        // Boot CPU, thread context: an idle thread for CPU `index` with a stack,
+        // which that CPU starts on (EnterSecondary). Returns the stack's top, or 0
+        // when there is no memory or no free slot.
+        public static nuint PrepareSecondary(int index)
+        {
+            nuint stack = ThreadStacks.Allocate();
+            if (stack == 0)
+                return 0;
+            bool interrupts = s_lock.Acquire();
+            int slot = FreeSlot();
+            if (slot >= 0)
+            {
+                ref KernelThread idle = ref s_threads[slot];
+                idle = default;
+                idle.Id = s_nextId++;
+                idle.State = ThreadState.Ready;
+                idle.Priority = ThreadPriority.Idle;
+                idle.SetName("idle"u8);
+                idle.StackBase = stack;
+                idle.Cpu = index;
+                idle.Affinity = index;
+                ref PerCpu cpu = ref s_cpus[index];
+                cpu = default;
+                cpu.Id = index;
+                cpu.Idle = slot;
+                cpu.Current = slot;
+            }
+            s_lock.Release(interrupts);
+            if (slot < 0)
+            {
+                ThreadStacks.Free(stack);
+                return 0;
+            }
+            return ThreadStacks.Top(stack);
+        }
+
+        // CPU `index`, on the stack PrepareSecondary gave it, interrupts off and
+        // its tick running: it joins the scheduler as its idle thread and never returns.
+        public static void EnterSecondary(int index)
+        {
+            bool interrupts = s_lock.Acquire();
+            ref PerCpu cpu = ref s_cpus[index];
+            ref KernelThread idle = ref s_threads[cpu.Idle];
+            idle.State = ThreadState.Running;
+            idle.StartedNanoseconds = Clock.NowNanoseconds;
+            idle.Switches = 1;
+            cpu.Online = true;
+            Volatile.Write(ref s_onlineCpus, s_onlineCpus + 1);
+            s_lock.Release(interrupts);
+            Cpu.EnableInterrupts();
+            IdleLoop(0);
         }
 
         public static int CurrentId => s_threads[This.Current].Id;
@@ -101,10 +183,12 @@ namespace KernelStress.Kernel.Scheduling
         // A new Ready thread running entry(argument) at `priority`: its id (>= 0),
         // or a SpawnFailure (< 0). Never panics.
         // A sacrificial thread is one whose CPU exceptions kill only it (ExitAfterFault).
+        // `cpu` pins the thread to that online CPU; AnyCpu lets the scheduler place and move it.
         public static int Spawn(ReadOnlySpan<byte> name, delegate*<nint, void> entry, nint argument, ThreadPriority priority,
-            bool sacrificial = false)
+            bool sacrificial = false, int cpu = AnyCpu)
         {
-            if (entry == null || name.Length > KernelThread.MaxNameLength || priority == ThreadPriority.Idle || priority > ThreadPriority.High)
+            if (entry == null || name.Length > KernelThread.MaxNameLength || priority == ThreadPriority.Idle || priority > ThreadPriority.High
+                || cpu < AnyCpu || cpu >= OnlineCpus)
                 return (int)SpawnFailure.BadArgument;
             nuint stack = ThreadStacks.Allocate();
             if (stack == 0)
@@ -126,6 +210,8 @@ namespace KernelStress.Kernel.Scheduling
             thread.Entry = entry;
             thread.Argument = argument;
             thread.Sacrificial = sacrificial;
+            thread.Affinity = cpu;
+            thread.Cpu = cpu == AnyCpu ? LeastLoadedCpu() : cpu;
             thread.SavedStackPointer = ContextSwitch.PrepareStack(ThreadStacks.Top(stack));
             int id = thread.Id;
             MakeReady(slot);
@@ -187,7 +273,7 @@ namespace KernelStress.Kernel.Scheduling
         {
             bool interrupts = s_lock.Acquire();
             int slot = SlotOf(id);
-            bool known = slot >= 0 && slot != ShellId && slot != IdleId;
+            bool known = slot >= 0 && slot != ShellId && !IsIdle(slot);
             if (known)
                 s_threads[slot].Detached = true;
             s_lock.Release(interrupts);
@@ -201,7 +287,7 @@ namespace KernelStress.Kernel.Scheduling
         {
             bool interrupts = s_lock.Acquire();
             int slot = SlotOf(id);
-            bool killable = slot >= 0 && slot != ShellId && slot != IdleId && s_threads[slot].State != ThreadState.Dead;
+            bool killable = slot >= 0 && slot != ShellId && !IsIdle(slot) && s_threads[slot].State != ThreadState.Dead;
             if (killable)
             {
                 ref KernelThread thread = ref s_threads[slot];
@@ -214,6 +300,12 @@ namespace KernelStress.Kernel.Scheduling
                 else if (thread.State == ThreadState.Sleeping)
                 {
                     MakeReady(slot);
+                }
+                else if (thread.State == ThreadState.Running && thread.Cpu != This.Id)
+                {
+                    // Running elsewhere: make that CPU reach a switch point now.
+                    s_cpus[thread.Cpu].NeedReschedule = true;
+                    Processors.Signal(thread.Cpu, InterProcessorSignal.Reschedule);
                 }
             }
             RescheduleIfNeeded();
@@ -232,6 +324,27 @@ namespace KernelStress.Kernel.Scheduling
             return copy.State != ThreadState.Free;
         }
 
+        // Without the lock (the watchdog asks about a CPU that may be stuck holding
+        // it): the thread CPU `index` runs, its id and name as of a racy read.
+        public static bool PeekCurrent(int index, out int id, Span<byte> name, out int nameLength)
+        {
+            int slot = Volatile.Read(ref s_cpus[index].Current);
+            id = s_threads[slot].Id;
+            nameLength = s_threads[slot].CopyName(name);
+            return s_cpus[index].Online;
+        }
+
+        // A copy of CPU `index`'s row and how many threads wait in its run queues;
+        // false for a CPU that is not online.
+        public static bool SnapshotCpu(int index, out PerCpu copy, out int ready)
+        {
+            bool interrupts = s_lock.Acquire();
+            copy = s_cpus[index];
+            ready = Length(ref copy.ReadyHigh) + Length(ref copy.ReadyNormal) + Length(ref copy.ReadyLow);
+            s_lock.Release(interrupts);
+            return copy.Online;
+        }
+
         public static int FreeSlots
         {
             get
@@ -248,21 +361,35 @@ namespace KernelStress.Kernel.Scheduling
             }
         }
 
-        // Interrupt context, every tick: wakes due sleepers, counts down the slice.
+        // Interrupt context, every tick of every CPU: the boot CPU wakes due
+        // sleepers; each CPU counts down its thread's slice, and an idle CPU
+        // looks for work it could take from the others.
         public static void OnTick()
         {
             if (!s_started)
                 return;
             bool interrupts = s_lock.Acquire();
             ref PerCpu cpu = ref This;
-            ulong now = Clock.NowNanoseconds;
-            for (int i = 0; i < MaxThreads; i++)
+            cpu.Ticks++;
+            if (cpu.Id == 0)
             {
-                if (s_threads[i].State == ThreadState.Sleeping && s_threads[i].WakeNanoseconds <= now)
-                    MakeReady(i);
+                ulong now = Clock.NowNanoseconds;
+                for (int i = 0; i < MaxThreads; i++)
+                {
+                    if (s_threads[i].State == ThreadState.Sleeping && s_threads[i].WakeNanoseconds <= now)
+                        MakeReady(i);
+                }
             }
-            if (cpu.Current != cpu.Idle && --s_threads[cpu.Current].SliceTicksLeft <= 0)
+            if (cpu.Current == cpu.Idle)
+            {
+                cpu.IdleTicks++;
+                if (AnyStealable(cpu.Id))
+                    cpu.NeedReschedule = true;
+            }
+            else if (--s_threads[cpu.Current].SliceTicksLeft <= 0)
+            {
                 cpu.NeedReschedule = true;
+            }
             s_lock.Release(interrupts);
         }
 
@@ -270,7 +397,7 @@ namespace KernelStress.Kernel.Scheduling
         // may be killed alone, i.e. it is sacrificial and did not hold the
         // scheduler lock when it faulted (then nothing can be recovered).
         public static bool CanSacrificeCurrent() =>
-            s_started && !s_lock.IsHeld && s_threads[This.Current].Sacrificial;
+            s_started && !s_lock.IsHeldByThisCpu && s_threads[This.Current].Sacrificial;
 
         // Interrupt context, after CanSacrificeCurrent: the faulting thread dies
         // here, its joiners wake, and the CPU switches away for good; its stack
@@ -314,6 +441,8 @@ namespace KernelStress.Kernel.Scheduling
             ref KernelThread chosen = ref s_threads[next];
             chosen.State = ThreadState.Running;
             chosen.SliceTicksLeft = SliceTicks;
+            if (chosen.Cpu != cpu.Id)
+                chosen.Migrations++;
             chosen.Cpu = cpu.Id;
             if (next != previous)
             {
@@ -362,6 +491,8 @@ namespace KernelStress.Kernel.Scheduling
             s_lock.Acquire();
             Exit();
         }
+
+        private static bool IsIdle(int slot) => s_threads[slot].Priority == ThreadPriority.Idle;
 
         private static void IdleLoop(nint unused)
         {

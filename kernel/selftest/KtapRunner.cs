@@ -107,7 +107,7 @@ namespace KernelStress.Kernel.SelfTest
 
         private static void EmitRecord(SelfTestSuite suite, int cases, ulong failedCases, ulong allocations, bool firstRun, bool passed)
         {
-            JsonWriter json = KernelConsole.Records.Begin("selftest"u8);
+            JsonWriter json = KernelConsole.BeginRecord("selftest"u8);
             json.WriteString("suite"u8, SelfTestSuites.Name(suite));
             json.WriteNumber("tests"u8, (ulong)cases);
             int failed = System.Numerics.BitOperations.PopCount(failedCases);
@@ -123,7 +123,7 @@ namespace KernelStress.Kernel.SelfTest
                     json.WriteStringValue(SelfTestSuites.CaseName(suite, i));
             }
             json.WriteEndArray();
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
     }
 }

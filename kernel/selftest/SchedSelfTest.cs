@@ -2,7 +2,10 @@
 // spawn and join, atomic counting across threads, yield, sleep accuracy,
 // preemption of a CPU hog by equal- and higher-priority threads, a mutex under
 // preemption, kill of a sleeping thread, and that join gives back the stack
-// pages and the slot (also when the table is full). The shell thread runs the
+// pages and the slot (also when the table is full); on SMP, exact atomic
+// counting by one pinned thread per CPU, and unpinned threads spreading over
+// every CPU. Cases about preemption and yield pin their threads to CPU 0, so
+// they test switching on one CPU and not parallel running on two. The shell thread runs the
 // cases and joins every thread it spawns; the threads share state through a
 // struct on the shell's stack (passed as the entry's argument), which outlives
 // them because Join returns only once they are dead. The runner checks the
@@ -49,7 +52,7 @@ namespace KernelStress.Kernel.SelfTest
             public int Tag;
         }
 
-        public static int Count => 9;
+        public static int Count => 11;
 
         public static ReadOnlySpan<byte> Name(int index) => index switch
         {
@@ -62,6 +65,8 @@ namespace KernelStress.Kernel.SelfTest
             6 => "mutex_exclusion_under_preemption"u8,
             7 => "kill_sleeping_thread"u8,
             8 => "join_frees_stack_and_slot"u8,
+            9 => "pinned_counters_exact_on_every_cpu"u8,
+            10 => "unpinned_threads_reach_every_cpu"u8,
             _ => default,
         };
 
@@ -79,6 +84,8 @@ namespace KernelStress.Kernel.SelfTest
                 case 6: return MutexExclusion(ref reason);
                 case 7: return KillSleeping(ref reason);
                 case 8: return JoinFrees(ref reason);
+                case 9: return PinnedCounters(ref reason);
+                case 10: return UnpinnedSpread(ref reason);
                 default:
                     reason = "no such test"u8;
                     return false;
@@ -128,18 +135,20 @@ namespace KernelStress.Kernel.SelfTest
             shared.Log = log;
             Worker a = new Worker { Shared = &shared, Tag = 1 };
             Worker b = new Worker { Shared = &shared, Tag = 2 };
-            int first = Scheduler.Spawn("yield-a"u8, &LogAndYield, (nint)(&a), ThreadPriority.Normal);
-            int second = Scheduler.Spawn("yield-b"u8, &LogAndYield, (nint)(&b), ThreadPriority.Normal);
+            int first = Scheduler.Spawn("yield-a"u8, &LogAndYield, (nint)(&a), ThreadPriority.Normal, cpu: 0);
+            int second = Scheduler.Spawn("yield-b"u8, &LogAndYield, (nint)(&b), ThreadPriority.Normal, cpu: 0);
             bool ok = first >= 0 && second >= 0;
+            // Both exist before either logs (on SMP, CPU 0 may start the first at once).
+            Volatile.Write(ref shared.Flag, 1);
             ok &= first < 0 || Scheduler.Join(first);
             ok &= second < 0 || Scheduler.Join(second);
             bool alternates = shared.LogLength == 2 * Rounds;
-            for (int i = 0; i < shared.LogLength && alternates; i++)
-                alternates = log[i] == 1 + (i & 1);
+            for (int i = 1; i < shared.LogLength && alternates; i++)
+                alternates = log[i] != log[i - 1];
             if (!ok)
                 reason = "a spawn or join failed"u8;
             else if (!alternates)
-                reason = "the two threads did not take turns (expected 1 2 1 2 ...)"u8;
+                reason = "the two threads did not take turns (expected 1 2 1 2 ... or 2 1 2 1 ...)"u8;
             return ok && alternates;
         }
 
@@ -162,8 +171,8 @@ namespace KernelStress.Kernel.SelfTest
         {
             Shared shared = default;
             shared.Deadline = Clock.NowNanoseconds + 2000 * Millisecond;
-            int hog = Scheduler.Spawn("hog"u8, &SpinUntilFlag, (nint)(&shared), ThreadPriority.Normal);
-            int other = Scheduler.Spawn("equal"u8, &SetFlag, (nint)(&shared), ThreadPriority.Normal);
+            int hog = Scheduler.Spawn("hog"u8, &SpinUntilFlag, (nint)(&shared), ThreadPriority.Normal, cpu: 0);
+            int other = Scheduler.Spawn("equal"u8, &SetFlag, (nint)(&shared), ThreadPriority.Normal, cpu: 0);
             bool ok = hog >= 0 && other >= 0;
             ok &= hog < 0 || Scheduler.Join(hog);
             ok &= other < 0 || Scheduler.Join(other);
@@ -178,8 +187,8 @@ namespace KernelStress.Kernel.SelfTest
         {
             Shared shared = default;
             shared.Deadline = Clock.NowNanoseconds + 2000 * Millisecond;
-            int hog = Scheduler.Spawn("hog"u8, &SpinUntilFlag, (nint)(&shared), ThreadPriority.Normal);
-            int high = Scheduler.Spawn("high"u8, &SleepThenSetFlag, (nint)(&shared), ThreadPriority.High);
+            int hog = Scheduler.Spawn("hog"u8, &SpinUntilFlag, (nint)(&shared), ThreadPriority.Normal, cpu: 0);
+            int high = Scheduler.Spawn("high"u8, &SleepThenSetFlag, (nint)(&shared), ThreadPriority.High, cpu: 0);
             bool ok = hog >= 0 && high >= 0;
             ok &= hog < 0 || Scheduler.Join(hog);
             ok &= high < 0 || Scheduler.Join(high);
@@ -275,6 +284,59 @@ namespace KernelStress.Kernel.SelfTest
             return taken && joined && given && full && allJoined && givenAll;
         }
 
+        // One thread pinned to each online CPU adds 20,000 atomically and checks,
+        // at every step, that it runs on its own CPU.
+        private static bool PinnedCounters(ref ReadOnlySpan<byte> reason)
+        {
+            int cpus = Scheduler.OnlineCpus;
+            Shared shared = default;
+            Span<Worker> workers = stackalloc Worker[Scheduler.MaxCpus];
+            Span<int> ids = stackalloc int[Scheduler.MaxCpus];
+            bool ok = true;
+            for (int cpu = 0; cpu < cpus; cpu++)
+            {
+                workers[cpu] = new Worker { Shared = &shared, Tag = cpu };
+                fixed (Worker* worker = &workers[cpu])
+                    ids[cpu] = Scheduler.Spawn("pinned"u8, &IncrementOnOwnCpu, (nint)worker, ThreadPriority.Normal, cpu: cpu);
+                ok &= ids[cpu] >= 0;
+            }
+            for (int cpu = 0; cpu < cpus; cpu++)
+                ok &= ids[cpu] < 0 || Scheduler.Join(ids[cpu]);
+            if (!ok)
+                reason = "a spawn or join failed"u8;
+            else if (shared.Unprotected != 0)
+                reason = "a pinned thread ran on another CPU"u8;
+            else if (shared.Counter != cpus * 20_000)
+                reason = "the total is not (online CPUs) x 20000"u8;
+            return ok && shared.Unprotected == 0 && shared.Counter == cpus * 20_000;
+        }
+
+        // Twice as many unpinned CPU-bound threads as CPUs, spinning until together
+        // they have run on every online CPU (placement and stealing work) or 2 s
+        // passed (a host that starves one of QEMU's CPU threads for a while must
+        // not fail the case; a scheduler that never uses a CPU still does).
+        private static bool UnpinnedSpread(ref ReadOnlySpan<byte> reason)
+        {
+            int threads = 2 * Scheduler.OnlineCpus;
+            Shared shared = default;
+            shared.Deadline = Clock.NowNanoseconds + 2000 * Millisecond;
+            shared.Total = (1 << Scheduler.OnlineCpus) - 1;
+            Span<int> ids = stackalloc int[2 * Scheduler.MaxCpus];
+            bool ok = true;
+            for (int i = 0; i < threads; i++)
+            {
+                ids[i] = Scheduler.Spawn("spread"u8, &SpinMarkingCpus, (nint)(&shared), ThreadPriority.Normal);
+                ok &= ids[i] >= 0;
+            }
+            for (int i = 0; i < threads; i++)
+                ok &= ids[i] < 0 || Scheduler.Join(ids[i]);
+            if (!ok)
+                reason = "a spawn or join failed"u8;
+            else if (shared.Flag != shared.Total)
+                reason = "some online CPU ran none of the threads in 2 s"u8;
+            return ok && shared.Flag == shared.Total;
+        }
+
         private static void IncrementOnce(nint shared) => Interlocked.Increment(ref ((Shared*)shared)->Counter);
 
         private static void IncrementMany(nint shared)
@@ -283,9 +345,40 @@ namespace KernelStress.Kernel.SelfTest
                 Interlocked.Increment(ref ((Shared*)shared)->Counter);
         }
 
+        private static void IncrementOnOwnCpu(nint worker)
+        {
+            Worker* self = (Worker*)worker;
+            Shared* shared = self->Shared;
+            for (int i = 0; i < 20_000; i++)
+            {
+                Interlocked.Increment(ref shared->Counter);
+                if (Scheduler.CurrentCpu != self->Tag)
+                    Interlocked.Increment(ref shared->Unprotected);
+            }
+        }
+
+        // Flag collects one bit per CPU the caller was seen running on, until it
+        // holds them all (Total) or the deadline passes.
+        private static void SpinMarkingCpus(nint shared)
+        {
+            Shared* s = (Shared*)shared;
+            while (Volatile.Read(ref s->Flag) != s->Total && Clock.NowNanoseconds < s->Deadline)
+            {
+                int bit = 1 << Scheduler.CurrentCpu;
+                int seen;
+                while (((seen = Volatile.Read(ref s->Flag)) & bit) == 0
+                    && Interlocked.CompareExchange(ref s->Flag, seen | bit, seen) != seen)
+                {
+                }
+                Cpu.SpinWaitHint();
+            }
+        }
+
         private static void LogAndYield(nint worker)
         {
             Worker* self = (Worker*)worker;
+            while (Volatile.Read(ref self->Shared->Flag) == 0)
+                Scheduler.Yield();
             for (int i = 0; i < 5; i++)
             {
                 Shared* shared = self->Shared;

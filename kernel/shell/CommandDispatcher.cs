@@ -42,6 +42,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.BenchSwitch:
                     BenchCommand.Switch(output);
                     break;
+                case ShellCommandId.BenchTimer:
+                    BenchCommand.Timer(output);
+                    break;
                 case ShellCommandId.Prng:
                     PrngCommand.Run(command, output);
                     break;
@@ -75,8 +78,14 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.Ps:
                     PsCommand.Run(output);
                     break;
+                case ShellCommandId.Cpus:
+                    CpusCommand.Run(output);
+                    break;
                 case ShellCommandId.Spin:
-                    SpinCommand.Run(command.ArgumentNumber(0), output);
+                    SpinCommand.Run(command, output);
+                    break;
+                case ShellCommandId.Watchdog:
+                    WatchdogCommand.Run(command, output);
                     break;
                 case ShellCommandId.FaultDivideError:
                     FaultCommand.Run(command, FaultKind.DivideError, "de"u8, output);

@@ -31,11 +31,11 @@ namespace KernelStress.Kernel.Shell
             while (true)
             {
                 // Input arrives through the receive interrupt; with none
-                // buffered the shell thread sleeps until the next tick, so other
-                // threads (or the idle thread's halt) get the CPU.
+                // buffered the shell thread blocks until the next byte raises
+                // UartInput.Arrived, so other threads (or the idle halt) get the CPU.
                 if (!UartInput.TryRead(out byte input))
                 {
-                    Scheduler.Sleep(1);
+                    Scheduler.Wait(ref UartInput.Arrived);
                     continue;
                 }
                 switch (_editor.Feed(input))

@@ -7,7 +7,8 @@
 // byte the UART itself lost is counted (HardwareOverruns). Nothing is lost
 // without a count.
 // Ctrl-C (0x03) is also latched as a cancel request, which long-running
-// commands poll; the shell clears it before each command.
+// commands poll; the shell clears it before each command. Every arrival
+// raises Arrived, which the shell waits on when the ring is empty.
 using System.Threading;
 
 namespace KernelStress.Kernel.Shell
@@ -24,6 +25,9 @@ namespace KernelStress.Kernel.Shell
         private static ulong s_dropped;
         private static ulong s_hardwareOverruns;
         private static bool s_cancelRequested;
+
+        // Raised by every arriving byte (Scheduling.Signal: latched, so none is missed).
+        public static Scheduling.Signal Arrived;
 
         [System.Runtime.CompilerServices.InlineArray(Capacity)]
         private struct RingStorage
@@ -52,6 +56,7 @@ namespace KernelStress.Kernel.Shell
             }
             s_ring[head] = value;
             Volatile.Write(ref s_head, next);
+            Scheduling.Scheduler.Raise(ref Arrived);
         }
 
         // Interrupt context.

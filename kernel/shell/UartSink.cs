@@ -1,6 +1,7 @@
 // The kernel's output device: every byte the kernel says goes through here to
-// the primary UART, in order. One instance (KernelConsole.Out). Not yet safe for
-// two CPUs writing at once; the scheduler adds the lock.
+// the primary UART, in order. One instance (KernelConsole.Out). Each Write holds
+// the console lock, so what one call writes is never interleaved with another
+// CPU's output.
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Shell;
@@ -11,8 +12,10 @@ namespace KernelStress.Kernel.Shell
     {
         public override void Write(ReadOnlySpan<byte> bytes)
         {
+            KernelConsole.Lock.Enter();
             for (int i = 0; i < bytes.Length; i++)
                 Uart.WriteByte(bytes[i]);
+            KernelConsole.Lock.Exit();
         }
     }
 }

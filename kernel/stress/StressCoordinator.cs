@@ -98,7 +98,7 @@ namespace KernelStress.Kernel.Stress
                     LatencyHistogram flood = StressRun.AddHistogram(StressHistogram.CommandLatency);
                     StressRun.AddHistogram(StressHistogram.RecoveryLatency);
                     StressRun.AddHistogram(StressHistogram.EventLatency);
-                    started = MemoryWorkload.Start(Scheduler.MaxCpus, options.TargetPressurePct, alloc,
+                    started = MemoryWorkload.Start(Scheduler.OnlineCpus, options.TargetPressurePct, alloc,
                         StressRun.AddHistogram(StressHistogram.OomRecoveryLatency));
                     started &= StartController(options);
                     s_chaosThread = Scheduler.Spawn("chaos"u8, &ChaosThread, 0, ThreadPriority.Normal);

@@ -25,6 +25,8 @@ namespace KernelStress.Kernel.Stress
     internal static class StressRun
     {
         public const int MaxHistograms = 5;
+        // Histogram shards: CPUs past this share one (LatencyHistogram masks the CPU index).
+        public const int Shards = 4;
 
         private static readonly long[] s_counters = new long[StressCounters.Count];
         private static readonly bool[] s_counterSet = new bool[StressCounters.Count];
@@ -160,7 +162,7 @@ namespace KernelStress.Kernel.Stress
         {
             var histograms = new LatencyHistogram[MaxHistograms];
             for (int i = 0; i < MaxHistograms; i++)
-                histograms[i] = new LatencyHistogram(Scheduler.MaxCpus);
+                histograms[i] = new LatencyHistogram(Shards);
             return histograms;
         }
     }

@@ -8,8 +8,8 @@ using Xunit;
 namespace KernelStress.Boot.Tests;
 
 /// <summary>
-/// <c>bench</c> measures kernel heap alloc+free for 16 B..64 KiB and the thread context switch:
-/// one PASS result record each, every histogram holding every measurement; the heap and pages end
+/// <c>bench</c> measures kernel heap alloc+free for 16 B..64 KiB, the thread context switch and the
+/// timer-interrupt latency: one PASS result record each, every histogram holding every measurement; the heap and pages end
 /// where they started, and a repeat run allocates no managed object.
 /// </summary>
 [Collection(BootCollection.Name)]
@@ -31,7 +31,7 @@ public sealed class BenchTests
 
         Assert.Equal(Verdict.Pass, session.Report.Verdict);
         JsonElement[] results = session.Report.Results.ToArray();
-        Assert.Equal(new[] { "bench_heap", "bench_switch", "bench_heap", "bench_switch" }, results.Select(r => r.GetProperty("test").GetString()));
+        Assert.Equal(new[] { "bench_heap", "bench_switch", "bench_timer", "bench_heap", "bench_switch", "bench_timer" }, results.Select(r => r.GetProperty("test").GetString()));
         foreach (JsonElement heap in results.Where(r => r.GetProperty("test").GetString() == "bench_heap"))
         {
             JsonElement histograms = heap.GetProperty("histograms");
@@ -45,6 +45,14 @@ public sealed class BenchTests
         foreach (JsonElement sw in results.Where(r => r.GetProperty("test").GetString() == "bench_switch"))
         {
             Assert.Equal(sw.GetProperty("round_trips").GetInt64(), sw.GetProperty("histograms").GetProperty("context_switch").GetProperty("count").GetInt64());
+        }
+
+        foreach (JsonElement timer in results.Where(r => r.GetProperty("test").GetString() == "bench_timer"))
+        {
+            JsonElement h = timer.GetProperty("histograms").GetProperty("timer_irq_latency");
+            Assert.Equal(timer.GetProperty("samples").GetInt64(), h.GetProperty("count").GetInt64());
+            // A handler cannot run before its tick is due, nor (at 1 kHz) a whole tick late at the median.
+            Assert.InRange(h.GetProperty("p50_ns").GetInt64(), 1, 1_000_000);
         }
 
         JsonElement[] mem = session.Report.Records.Where(r => r.GetProperty("type").GetString() == "mem").ToArray();

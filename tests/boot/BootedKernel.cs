@@ -62,6 +62,10 @@ public sealed class BootedKernel : IAsyncLifetime
     public async Task<SessionResult> RunWithMemoryAsync(int memoryMb, params string[] commands) =>
         (await RunWithTranscriptAsync(commands, memoryMb)).Result;
 
+    /// <summary>A session of its own on a machine with <paramref name="cpus"/> CPUs (QEMU's -smp).</summary>
+    public async Task<SessionResult> RunWithCpusAsync(int cpus, params string[] commands) =>
+        (await RunWithTranscriptAsync(commands, smp: cpus)).Result;
+
     /// <summary>The UART lines a command printed: from its echo line to the next prompt (records excluded).</summary>
     public IReadOnlyList<string> OutputOf(string command)
     {
@@ -77,13 +81,17 @@ public sealed class BootedKernel : IAsyncLifetime
         return parser.Feed(session.Log).Concat(parser.Complete()).OfType<LineReceived>().ToList();
     }
 
-    private async Task<(SessionResult Result, string Transcript)> RunWithTranscriptAsync(string[] commands, int? memoryMb = null)
+    private async Task<(SessionResult Result, string Transcript)> RunWithTranscriptAsync(string[] commands, int? memoryMb = null, int? smp = null)
     {
         var transcript = new StringWriter();
         SessionOptions options = SessionOptions.ForProfile(Profile, ImagePath, commands);
         if (memoryMb is int memory)
         {
             options = options with { MemoryMb = memory };
+        }
+        if (smp is int cpus)
+        {
+            options = options with { Smp = cpus };
         }
         SessionResult result = await new SessionRunner(QemuMachine.Launcher, new UartConsole(transcript)).RunAsync(options, CancellationToken.None);
         return (result, transcript.ToString());

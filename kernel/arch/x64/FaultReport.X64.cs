@@ -5,7 +5,8 @@
 // naming the thread, which is then killed while the kernel goes on; anywhere
 // else it is a `panic` and the machine halts. Memory is read only where the
 // boot identity map covers it, so a wild rip or rsp cannot fault the report
-// itself; a fault during the report halts at once.
+// itself; a fault during the report, or while this CPU held the console,
+// is a panic.
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
@@ -23,13 +24,16 @@ namespace KernelStress.Kernel.Arch
         private const int StackWords = 8;
         private const int CodeBytes = 16;
 
-        private static bool s_reporting;
-
         public static void Handle(InterruptFrame* frame)
         {
-            if (s_reporting || !Panic.ConsoleReady)
+            if (!Panic.ConsoleReady)
                 Cpu.HaltAfterPanic();
-            s_reporting = true;
+            // This CPU was writing to the console (or this report faulted): the
+            // record buffer is mid-use and the lock could never be released.
+            if (KernelConsole.Lock.IsHeldByThisCpu)
+                Panic.Halt("cpu"u8, "a CPU exception while this CPU was writing to the console"u8);
+            // The whole report holds the console, so reports from two CPUs do not interleave.
+            KernelConsole.Lock.Enter();
             bool sacrifice = Scheduler.CanSacrificeCurrent();
             ulong cr2 = ks_read_cr2();
             ulong cr3 = ks_read_cr3();
@@ -49,7 +53,7 @@ namespace KernelStress.Kernel.Arch
             WriteRecord(sacrifice ? "fault"u8 : "panic"u8, frame, name, cr2, cr3);
             if (!sacrifice)
                 Cpu.HaltAfterPanic();
-            s_reporting = false;
+            KernelConsole.Lock.Exit();
             Scheduler.ExitAfterFault();
         }
 
@@ -116,7 +120,7 @@ namespace KernelStress.Kernel.Arch
 
         private static void WriteRecord(ReadOnlySpan<byte> type, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
         {
-            JsonWriter json = KernelConsole.Records.Begin(type);
+            JsonWriter json = KernelConsole.BeginRecord(type);
             json.WriteString("arch"u8, "x64"u8);
             json.WriteString("subsystem"u8, "cpu"u8);
             json.WriteNumber("thread_id"u8, (long)Scheduler.CurrentId);
@@ -161,7 +165,7 @@ namespace KernelStress.Kernel.Arch
                     AsciiFormat.Hex8(code.Slice(codeLength), ((byte*)f->Rip)[i]);
             }
             json.WriteString("code"u8, code.Slice(0, codeLength));
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_read_cr2")]

@@ -59,7 +59,16 @@ namespace KernelStress.Kernel.Arch
                         OffsetHigh = (uint)(stub >> 32),
                     };
                 }
-                var descriptor = new Descriptor { Limit = (ushort)(Vectors * sizeof(Gate) - 1), Base = (ulong)gates };
+            }
+            LoadOnThisCpu();
+        }
+
+        // Every CPU loads the same table; Load fills it first, on the boot CPU.
+        public static void LoadOnThisCpu()
+        {
+            fixed (Table* table = &s_table)
+            {
+                var descriptor = new Descriptor { Limit = (ushort)(Vectors * sizeof(Gate) - 1), Base = (ulong)table };
                 ks_load_idt(&descriptor);
             }
         }

@@ -1,8 +1,10 @@
 // x86-64 twin of arch/Interrupts.cs. Every vector enters ks_interrupt with the
 // frame arch/x64/interrupts.s built, with interrupts disabled (interrupt gates).
 // Vectors 0-31 are CPU exceptions: reported, then the faulting thread is
-// killed if it is sacrificial, else the kernel halts (FaultReport). The local APIC timer ticks, the
-// UART's receive interrupt fills UartInput; the APIC's
+// killed if it is sacrificial, else the kernel halts (FaultReport); vector 2,
+// the NMI, is the watchdog asking a stalled CPU where it is. The local
+// APIC timer ticks (on every CPU), the reschedule and TLB-shootdown IPIs come
+// from other CPUs, the UART's receive interrupt (boot CPU) fills UartInput; the APIC's
 // spurious vector needs no end-of-interrupt; anything else is counted as
 // unexpected and acknowledged.
 using System.Runtime;
@@ -14,6 +16,7 @@ namespace KernelStress.Kernel.Arch
     internal static unsafe partial class Interrupts
     {
         private const ulong FirstDeviceVector = 32;
+        private const ulong NonMaskableVector = 2;
 
         private static ulong s_unexpected;
 
@@ -25,11 +28,27 @@ namespace KernelStress.Kernel.Arch
         private static void Dispatch(InterruptFrame* frame)
         {
             ulong vector = frame->Vector;
+            if (vector == NonMaskableVector)
+            {
+                // Only the watchdog sends NMIs: report where this CPU is and go on.
+                Watchdog.Watchdog.OnStateRequested(Processors.CurrentIndex(), frame->Rip, frame->Rsp);
+                return;
+            }
             if (vector < FirstDeviceVector)
                 FaultReport.Handle(frame);
             else if (vector == LocalApic.TimerVector)
             {
                 Ticks.OnTick();
+                LocalApic.EndOfInterrupt();
+            }
+            else if (vector == LocalApic.RescheduleVector)
+            {
+                // The sender set this CPU's NeedReschedule: PreemptIfRequested below acts on it.
+                LocalApic.EndOfInterrupt();
+            }
+            else if (vector == LocalApic.TlbShootdownVector)
+            {
+                Paging.OnShootdown();
                 LocalApic.EndOfInterrupt();
             }
             else if (vector == Uart.ReceiveVector)

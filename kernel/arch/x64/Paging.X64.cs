@@ -3,11 +3,19 @@
 // replaces every 2 MiB entry that overlaps usable RAM by a page table of 512
 // 4 KiB entries mapping the same frames with the same flags (one page of tables
 // per 2 MiB, 1/512 of RAM, reserved at boot), then reloads CR3. SetGuard then
-// flips one entry's present bit and invalidates that page's TLB entry.
-// Runs on one CPU; a second CPU will need a TLB shootdown in SetGuard.
+// flips one entry's present bit and invalidates that page's TLB entry on
+// every CPU: here with invlpg, on the others by a TLB-shootdown IPI that
+// SetGuard waits for (x86 has no broadcast invalidation). Only unmapping
+// needs it: a CPU does not cache a not-present entry, so mapping a page back
+// is safe with the local invlpg alone.
+// SetGuard runs in thread context with interrupts enabled (ThreadStacks is
+// called with no lock held): a CPU waiting for acknowledgements, or for
+// another CPU's shootdown to finish, keeps answering shootdowns itself.
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using KernelStress.Kernel.Memory;
+using KernelStress.Kernel.Scheduling;
 
 namespace KernelStress.Kernel.Arch
 {
@@ -22,6 +30,11 @@ namespace KernelStress.Kernel.Arch
         private const nuint LargePageSize = 2 * 1024 * 1024;
         // What boot.s maps; RAM above it is not mapped at all (and not split).
         private const ulong MappedLimit = 4UL << 30;
+
+        // One shootdown at a time: the page being unmapped and the CPUs yet to drop it.
+        private static int s_shootdownBusy;
+        private static nuint s_shootdownPage;
+        private static int s_shootdownPending;
 
         public static partial void Initialize()
         {
@@ -40,8 +53,32 @@ namespace KernelStress.Kernel.Arch
             ulong* entry = PageEntry(page);
             if (entry == null)
                 Panic.Halt("paging"u8, "a guard page was asked for outside the 4 KiB-mapped RAM"u8);
+            while (Interlocked.CompareExchange(ref s_shootdownBusy, 1, 0) != 0)
+                Cpu.SpinWaitHint();
             *entry = guarded ? *entry & ~Present : *entry | Present;
             ks_invalidate_page(page);
+            int others = Scheduler.OnlineCpus - 1;
+            if (guarded && others > 0)
+            {
+                s_shootdownPage = page;
+                Volatile.Write(ref s_shootdownPending, others);
+                int me = Processors.CurrentIndex();
+                for (int cpu = 0; cpu <= others; cpu++)
+                {
+                    if (cpu != me)
+                        Processors.Signal(cpu, InterProcessorSignal.TlbShootdown);
+                }
+                while (Volatile.Read(ref s_shootdownPending) != 0)
+                    Cpu.SpinWaitHint();
+            }
+            Volatile.Write(ref s_shootdownBusy, 0);
+        }
+
+        // Interrupt context, on the TLB-shootdown IPI: drop this CPU's stale entry.
+        public static void OnShootdown()
+        {
+            ks_invalidate_page(s_shootdownPage);
+            Interlocked.Decrement(ref s_shootdownPending);
         }
 
         private static ulong* DirectoryEntry(nuint address)

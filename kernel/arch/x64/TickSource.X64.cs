@@ -1,5 +1,6 @@
 // x86-64 twin of arch/TickSource.cs: the legacy PICs are moved out of the way
-// and masked, then the boot CPU's local APIC timer runs periodically.
+// and masked, then the boot CPU's local APIC timer runs periodically; the
+// other CPUs' timers run at the rate the boot CPU measured.
 namespace KernelStress.Kernel.Arch
 {
     internal static partial class TickSource
@@ -9,6 +10,14 @@ namespace KernelStress.Kernel.Arch
             LegacyPic.RemapAndMask();
             LocalApic.Enable();
             return LocalApic.StartPeriodicTimer(hz);
+        }
+
+        public static partial ulong NextTickDue() => LocalApic.NextTimerExpiry();
+
+        public static partial void StartOnThisCpu(uint hz)
+        {
+            LocalApic.Enable();
+            LocalApic.StartCalibratedTimer(hz);
         }
     }
 }

@@ -1,7 +1,7 @@
-// `bench [heap|switch]`: the in-kernel benchmarks, each printed in the seed's
+// `bench [heap|switch|timer]`: the in-kernel benchmarks, each printed in the seed's
 // style (HistogramJson.WriteLine: count, min, p50, p95, p99, max in ns) and emitted as a `result` record with its full
-// histograms: kernel heap alloc+free for 16 B..64 KiB and thread context
-// switch. Without a subcommand, both run. Figures are only comparable within
+// histograms: kernel heap alloc+free for 16 B..64 KiB, thread context
+// switch and timer-interrupt latency. Without a subcommand, all run. Figures are only comparable within
 // one run of one machine.
 using System;
 using KernelStress.Kernel.Arch;
@@ -18,6 +18,20 @@ namespace KernelStress.Kernel.Shell.Commands
         {
             Heap(output);
             Switch(output);
+            Timer(output);
+        }
+
+        public static void Timer(TextSink output)
+        {
+            bool completed = TimerBench.Run();
+            BenchHistograms.Timer.Snapshot(BenchHistograms.Snapshot);
+            HistogramJson.WriteLine(output, "Timer interrupt latency"u8, BenchHistograms.Snapshot);
+            JsonWriter json = Begin("bench_timer"u8, completed, completed ? "tick handler entry after the tick was due"u8 : "the benchmark thread could not be started"u8);
+            json.WriteNumber("samples"u8, (ulong)TimerBench.Samples);
+            json.WriteStartObject("histograms"u8);
+            HistogramJson.Write(ref json, "timer_irq_latency"u8, BenchHistograms.Snapshot);
+            json.WriteEndObject();
+            KernelConsole.EndRecord(ref json);
         }
 
         public static void Heap(TextSink output)
@@ -38,7 +52,7 @@ namespace KernelStress.Kernel.Shell.Commands
                 HistogramJson.WriteLine(output, label.Slice(0, labelLength + 2), BenchHistograms.Snapshot);
             }
             json.WriteEndObject();
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         public static void Switch(TextSink output)
@@ -51,12 +65,12 @@ namespace KernelStress.Kernel.Shell.Commands
             json.WriteStartObject("histograms"u8);
             HistogramJson.Write(ref json, "context_switch"u8, BenchHistograms.Snapshot);
             json.WriteEndObject();
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         private static JsonWriter Begin(ReadOnlySpan<byte> test, bool completed, ReadOnlySpan<byte> reason)
         {
-            JsonWriter json = KernelConsole.Records.Begin("result"u8);
+            JsonWriter json = KernelConsole.BeginRecord("result"u8);
             json.WriteString("test"u8, test);
             json.WriteString("arch"u8, Cpu.ArchName());
             json.WriteString("verdict"u8, completed ? "PASS"u8 : "FAIL"u8);

@@ -86,7 +86,7 @@ namespace KernelStress.Kernel.Shell.Commands
             output.WriteDecimal((ulong)ManagedHeap.BytesTotal);
             output.WriteLine();
 
-            JsonWriter json = KernelConsole.Records.Begin("mem"u8);
+            JsonWriter json = KernelConsole.BeginRecord("mem"u8);
             json.WriteNumber("ram_bytes"u8, PhysicalMemoryMap.ReportedRamBytes);
             json.WriteNumber("usable_bytes"u8, PhysicalMemoryMap.UsableBytes);
             json.WriteNumber("regions"u8, (ulong)PhysicalMemoryMap.Count);
@@ -127,7 +127,7 @@ namespace KernelStress.Kernel.Shell.Commands
             json.WriteNumber("managed_allocations"u8, ManagedHeap.AllocationCount);
             json.WriteNumber("managed_bytes"u8, (ulong)ManagedHeap.BytesUsed);
             json.WriteNumber("managed_capacity_bytes"u8, (ulong)ManagedHeap.BytesTotal);
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
     }
 }

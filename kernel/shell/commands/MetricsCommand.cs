@@ -37,7 +37,7 @@ namespace KernelStress.Kernel.Shell.Commands
             output.WriteDecimal(UartInput.HardwareOverruns);
             output.WriteLine();
 
-            JsonWriter json = KernelConsole.Records.Begin("metrics"u8);
+            JsonWriter json = KernelConsole.BeginRecord("metrics"u8);
             json.WriteStartObject("histograms"u8);
             HistogramJson.Write(ref json, "command_latency"u8, commands);
             HistogramJson.Write(ref json, "intervention_latency"u8, autonomy.InterventionLatency);
@@ -51,7 +51,7 @@ namespace KernelStress.Kernel.Shell.Commands
             json.WriteNumber("dropped"u8, UartInput.Dropped);
             json.WriteNumber("hardware_overruns"u8, UartInput.HardwareOverruns);
             json.WriteEndObject();
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         public static void Reset(TextSink output)

@@ -11,10 +11,10 @@ namespace KernelStress.Kernel.Shell.Commands
         public static void Run(TextSink output)
         {
             output.WriteLine("Powering off."u8);
-            JsonWriter json = KernelConsole.Records.Begin("bye"u8);
+            JsonWriter json = KernelConsole.BeginRecord("bye"u8);
             json.WriteString("reason"u8, "poweroff"u8);
             json.WriteNumber("uptime_ms"u8, Clock.NowNanoseconds / 1_000_000);
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
             Cpu.PowerOff();
         }
     }

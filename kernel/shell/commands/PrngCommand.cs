@@ -42,7 +42,7 @@ namespace KernelStress.Kernel.Shell.Commands
                 summary = Print(ref g, count, output);
             }
 
-            JsonWriter json = KernelConsole.Records.Begin("result"u8);
+            JsonWriter json = KernelConsole.BeginRecord("result"u8);
             json.WriteString("test"u8, "prng"u8);
             json.WriteString("verdict"u8, "PASS"u8);
             json.WriteString("gen"u8, name);
@@ -51,7 +51,7 @@ namespace KernelStress.Kernel.Shell.Commands
             json.WriteNumber("first"u8, summary.First);
             json.WriteNumber("last"u8, summary.Last);
             json.WriteNumber("xor"u8, summary.Xor);
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         private struct Summary

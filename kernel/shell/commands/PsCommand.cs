@@ -1,5 +1,6 @@
 // `ps`: one line per kernel thread (id, name, state, priority, CPU, CPU time in
-// ms, times switched in) and a `ps` record with the same figures. Each slot is
+// ms, times switched in) and a `ps` record with the same figures plus each
+// thread's migrations between CPUs and the CPU it is pinned to (or null). Each slot is
 // copied under the scheduler lock and printed after (no output with it held).
 using System;
 using KernelStress.Kernel.Scheduling;
@@ -18,18 +19,18 @@ namespace KernelStress.Kernel.Shell.Commands
                 if (!Scheduler.Snapshot(slot, out KernelThread thread))
                     continue;
                 int length = thread.CopyName(name);
-                Column(output, (ulong)thread.Id, 4);
+                TableColumns.Number(output, (ulong)thread.Id, 4);
                 output.Write(" "u8);
-                Padded(output, name.Slice(0, length), 17);
-                Padded(output, StateName(thread.State), 9);
-                Padded(output, PriorityName(thread.Priority), 7);
-                Column(output, (ulong)thread.Cpu, 3);
-                Column(output, thread.RunNanoseconds / 1_000_000, 13);
-                Column(output, thread.Switches, 11);
+                TableColumns.Padded(output, name.Slice(0, length), 17);
+                TableColumns.Padded(output, StateName(thread.State), 9);
+                TableColumns.Padded(output, PriorityName(thread.Priority), 7);
+                TableColumns.Number(output, (ulong)thread.Cpu, 3);
+                TableColumns.Number(output, thread.RunNanoseconds / 1_000_000, 13);
+                TableColumns.Number(output, thread.Switches, 11);
                 output.WriteLine();
             }
 
-            JsonWriter json = KernelConsole.Records.Begin("ps"u8);
+            JsonWriter json = KernelConsole.BeginRecord("ps"u8);
             json.WriteStartArray("threads"u8);
             for (int slot = 0; slot < Scheduler.MaxThreads; slot++)
             {
@@ -44,10 +45,16 @@ namespace KernelStress.Kernel.Shell.Commands
                 json.WriteNumber("cpu"u8, (ulong)thread.Cpu);
                 json.WriteNumber("runtime_ms"u8, thread.RunNanoseconds / 1_000_000);
                 json.WriteNumber("switches"u8, thread.Switches);
+                json.WriteNumber("migrations"u8, thread.Migrations);
+                json.WritePropertyName("pinned_cpu"u8);
+                if (thread.Affinity == Scheduler.AnyCpu)
+                    json.WriteNullValue();
+                else
+                    json.WriteNumberValue((ulong)thread.Affinity);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
 
         private static ReadOnlySpan<byte> StateName(ThreadState state) => state switch
@@ -67,24 +74,5 @@ namespace KernelStress.Kernel.Shell.Commands
             ThreadPriority.High => "high"u8,
             _ => "idle"u8,
         };
-
-        // `text` then spaces up to `width`.
-        private static void Padded(TextSink output, ReadOnlySpan<byte> text, int width)
-        {
-            output.Write(text);
-            for (int i = text.Length; i < width; i++)
-                output.Write(" "u8);
-        }
-
-        // A right-aligned decimal in `width` characters.
-        private static void Column(TextSink output, ulong value, int width)
-        {
-            int digits = 1;
-            for (ulong rest = value / 10; rest != 0; rest /= 10)
-                digits++;
-            for (int i = digits; i < width; i++)
-                output.Write(" "u8);
-            output.WriteDecimal(value);
-        }
     }
 }

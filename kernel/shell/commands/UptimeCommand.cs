@@ -25,14 +25,14 @@ namespace KernelStress.Kernel.Shell.Commands
             output.WriteDecimal(Ticks.TimerInputHz);
             output.WriteLine(" Hz"u8);
 
-            JsonWriter json = KernelConsole.Records.Begin("uptime"u8);
+            JsonWriter json = KernelConsole.BeginRecord("uptime"u8);
             json.WriteNumber("uptime_ns"u8, now);
             json.WriteNumber("ticks"u8, ticks);
             json.WriteNumber("tick_hz"u8, (ulong)Ticks.Hz);
             json.WriteNumber("counter_hz"u8, Clock.CounterHz);
             json.WriteNumber("timer_input_hz"u8, Ticks.TimerInputHz);
             json.WriteNumber("unexpected_interrupts"u8, Interrupts.UnexpectedCount());
-            KernelConsole.Records.End(ref json);
+            KernelConsole.EndRecord(ref json);
         }
     }
 }

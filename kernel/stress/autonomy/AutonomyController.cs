@@ -58,7 +58,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private static ulong s_releasedByAction;
 
         // Per-run metrics (reset at each run); every intervention also counts in KernelMetrics.Autonomy.
-        public static readonly AutonomyMetrics Run = new AutonomyMetrics(Scheduler.MaxCpus);
+        public static readonly AutonomyMetrics Run = new AutonomyMetrics(StressRun.Shards);
 
         public static bool Learning;
         public static double Epsilon;

@@ -25,7 +25,7 @@ namespace KernelStress.Kernel.Stress.Records
             WriteArgs(ref json, args);
             json.WriteNumber("seed"u8, StressRun.Options.Seed);
             json.WriteString("arch"u8, Cpu.ArchName());
-            json.WriteNumber("cpus"u8, (ulong)Scheduler.MaxCpus);
+            json.WriteNumber("cpus"u8, (ulong)Scheduler.OnlineCpus);
             json.WriteBoolean("autonomy"u8, StressRun.Options.Autonomy);
             json.WriteNumber("duration_ms"u8, StressRun.DurationMs);
             json.WriteString("verdict"u8, StressRun.VerdictText(StressRun.Verdict));

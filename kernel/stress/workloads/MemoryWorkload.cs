@@ -23,7 +23,7 @@ namespace KernelStress.Kernel.Stress.Workloads
 {
     internal static unsafe class MemoryWorkload
     {
-        public const int MaxWorkers = 4;
+        public const int MaxWorkers = 8;
         private const uint BaseSize = 2048;
 
         private static readonly BlockPool[] s_pools = CreatePools();

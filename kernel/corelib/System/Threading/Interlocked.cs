@@ -32,6 +32,9 @@ namespace System.Threading
         public static ulong CompareExchange(ref ulong location1, ulong value, ulong comparand)
             => (ulong)CompareExchange(ref Unsafe.As<ulong, long>(ref location1), (long)value, (long)comparand);
 
+        public static nuint CompareExchange(ref nuint location1, nuint value, nuint comparand)
+            => (nuint)CompareExchange(ref Unsafe.As<nuint, long>(ref location1), (long)value, (long)comparand);
+
         public static uint Exchange(ref uint location1, uint value) => (uint)Exchange(ref Unsafe.As<uint, int>(ref location1), (int)value);
 
         public static ulong Exchange(ref ulong location1, ulong value) => (ulong)Exchange(ref Unsafe.As<ulong, long>(ref location1), (long)value);

@@ -17,6 +17,7 @@ namespace System.Threading
         public static uint Read(ref uint location) => Unsafe.As<uint, VolatileUInt32>(ref location).Value;
         public static long Read(ref long location) => Unsafe.As<long, VolatileIntPtr>(ref location).Value;
         public static ulong Read(ref ulong location) => (ulong)Unsafe.As<ulong, VolatileIntPtr>(ref location).Value;
+        public static nuint Read(ref nuint location) => (nuint)Unsafe.As<nuint, VolatileIntPtr>(ref location).Value;
         public static bool Read(ref bool location) => Unsafe.As<bool, VolatileBoolean>(ref location).Value;
 
         public static void Write(ref int location, int value) => Unsafe.As<int, VolatileInt32>(ref location).Value = value;
