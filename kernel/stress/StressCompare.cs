@@ -90,7 +90,7 @@ namespace KernelStress.Kernel.Stress
         private static void Emit(in RunSummary off, in RunSummary on)
         {
             StressOutput.Lock.Lock();
-            JsonWriter json = StressOutput.Records.Begin("compare"u8);
+            JsonWriter json = StressOutput.BeginRecord("compare"u8);
             json.WriteString("test"u8, StressKinds.Name(on.Kind));
             json.WriteNumber("seed"u8, on.Seed);
             Figures(ref json, "off"u8, off);
@@ -102,7 +102,7 @@ namespace KernelStress.Kernel.Stress
                     json.WriteNumber(AutonomyMetrics.CounterName(i), AutonomyController.Run.Value(i));
             }
             json.WriteEndObject();
-            StressOutput.Records.End(ref json);
+            StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();
         }
 

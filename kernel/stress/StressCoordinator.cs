@@ -166,7 +166,7 @@ namespace KernelStress.Kernel.Stress
                 StressRun.Set(StressCounter.AvgPressurePct, s_pressureSamples == 0 ? 0 : (long)(s_pressureSum / s_pressureSamples));
                 StressRun.Add(StressCounter.OomEvents, 0);
             }
-            ulong elapsed = StressRun.EndNanoseconds - StressRun.StartNanoseconds;
+            ulong elapsed = (StressRun.EndNanoseconds - StressRun.StartNanoseconds) * (ulong)Scheduler.OnlineCpus;
             ulong idle = IdleNanoseconds() - idleBefore;
             if (elapsed > 0 && idle <= elapsed)
                 StressRun.Set(StressCounter.CpuBusyPct, (long)(100 - idle * 100 / elapsed));
@@ -174,8 +174,16 @@ namespace KernelStress.Kernel.Stress
                 StressRun.Set(StressCounter.Cancelled, 1);
         }
 
-        // Time the idle thread has run: the CPU's idle time (one CPU).
-        private static ulong IdleNanoseconds() =>
-            Scheduler.Snapshot(Scheduler.IdleId, out KernelThread idle) ? idle.RunNanoseconds : 0;
+        // Time the CPUs' idle threads have run, all together.
+        private static ulong IdleNanoseconds()
+        {
+            ulong idle = 0;
+            for (int slot = 0; slot < Scheduler.MaxThreads; slot++)
+            {
+                if (Scheduler.Snapshot(slot, out KernelThread thread) && thread.Priority == ThreadPriority.Idle)
+                    idle += thread.RunNanoseconds;
+            }
+            return idle;
+        }
     }
 }

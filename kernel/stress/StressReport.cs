@@ -50,7 +50,7 @@ namespace KernelStress.Kernel.Stress
 
         private static void Emit()
         {
-            JsonWriter json = StressOutput.Records.Begin("report"u8);
+            JsonWriter json = StressOutput.BeginRecord("report"u8);
             json.WriteStartArray("rows"u8);
             for (int i = 0; i < StressHistory.Count; i++)
             {
@@ -70,7 +70,7 @@ namespace KernelStress.Kernel.Stress
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            StressOutput.Records.End(ref json);
+            StressOutput.EndRecord(ref json);
         }
     }
 }

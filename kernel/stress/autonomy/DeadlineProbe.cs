@@ -32,14 +32,14 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public static ulong PeriodTicks => Volatile.Read(ref s_periodTicks);
 
-        // Starts the probe thread at Normal priority; false when no thread could be started.
-        public static bool Start(ulong periodTicks)
+        // Starts the probe thread at Normal priority, pinned to `cpu`; false when no thread could be started.
+        public static bool Start(ulong periodTicks, int cpu)
         {
             s_periodTicks = periodTicks;
             s_met = 0;
             s_missed = 0;
             s_stop = 0;
-            int id = Scheduler.Spawn("deadline"u8, &Run, 0, ThreadPriority.Normal);
+            int id = Scheduler.Spawn("deadline"u8, &Run, 0, ThreadPriority.Normal, cpu: cpu);
             Volatile.Write(ref s_threadId, id < 0 ? Scheduler.NoThread : id);
             return id >= 0;
         }

@@ -31,6 +31,11 @@ namespace KernelStress.Kernel.Stress.Chaos
 {
     internal static unsafe partial class ChaosActions
     {
+        // Far more numbers than the console writer's 16 KiB hold.
+        private const ulong MaxPadding = 1 << 20;
+
+        private static readonly HistogramSnapshot s_telemetrySnapshot = new HistogramSnapshot();
+
         private static bool AutonomyFlip(int microseconds, bool inject, out ulong recoveryNs)
         {
             recoveryNs = 0;
@@ -138,13 +143,12 @@ namespace KernelStress.Kernel.Stress.Chaos
             if (inject)
             {
                 ulong start = Clock.NowNanoseconds;
-                RecordWriter writer = KernelConsole.Records;
-                JsonWriter json = writer.Begin("telemetry"u8);
+                JsonWriter json = KernelConsole.BeginRecord("telemetry"u8);
                 json.WriteStartArray("padding"u8);
-                for (ulong i = 0; !json.Overflowed && i < (ulong)writer.JsonCapacity; i++)
+                for (ulong i = 0; !json.Overflowed && i < MaxPadding; i++)
                     json.WriteNumberValue(i);
                 json.WriteEndArray();
-                bool replaced = !writer.End(ref json);
+                bool replaced = !KernelConsole.EndRecord(ref json);
                 held &= replaced && EmitTelemetry((ulong)count);
                 recoveryNs = Clock.NowNanoseconds - start;
             }
@@ -155,10 +159,9 @@ namespace KernelStress.Kernel.Stress.Chaos
         // One telemetry record: the chaos events' latency so far. Output lock held.
         private static bool EmitTelemetry(ulong index)
         {
-            RecordWriter writer = KernelConsole.Records;
-            ChaosEngine.EventLatency!.Snapshot(KernelMetrics.ReportSnapshot);
-            HistogramSummary summary = KernelMetrics.ReportSnapshot.Summarize();
-            JsonWriter json = writer.Begin("telemetry"u8);
+            ChaosEngine.EventLatency!.Snapshot(s_telemetrySnapshot);
+            HistogramSummary summary = s_telemetrySnapshot.Summarize();
+            JsonWriter json = KernelConsole.BeginRecord("telemetry"u8);
             json.WriteString("source"u8, "chaos"u8);
             json.WriteNumber("index"u8, index);
             json.WriteNumber("cpu"u8, (ulong)CurrentShard.Index());
@@ -167,7 +170,7 @@ namespace KernelStress.Kernel.Stress.Chaos
             json.WriteNumber("p50_ns"u8, summary.P50);
             json.WriteNumber("p99_ns"u8, summary.P99);
             json.WriteNumber("max_ns"u8, summary.Max);
-            return writer.End(ref json);
+            return KernelConsole.EndRecord(ref json);
         }
     }
 }

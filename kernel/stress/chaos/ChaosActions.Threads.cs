@@ -184,7 +184,10 @@ namespace KernelStress.Kernel.Stress.Chaos
         private static bool DeadlinePressure(int milliseconds, bool inject, ref Xorshift64Star random, out ulong recoveryNs)
         {
             recoveryNs = 0;
-            if (!DeadlineProbe.Start(DeadlinePeriodTicks))
+            // Probe and hogs share one CPU (the last): on a machine with several, the
+            // hogs must compete with the probe, not run beside it.
+            int cpu = Scheduler.OnlineCpus - 1;
+            if (!DeadlineProbe.Start(DeadlinePeriodTicks, cpu))
                 return false;
             Scheduler.Sleep(3);
             // The baseline: the probe alone for the same time (what the machine and the workloads cost it).
@@ -198,7 +201,7 @@ namespace KernelStress.Kernel.Stress.Chaos
             int started = 0;
             for (int i = 0; i < hogs; i++)
             {
-                int id = Scheduler.Spawn("hog"u8, &Hog, 0, inject ? ThreadPriority.Normal : ThreadPriority.Low);
+                int id = Scheduler.Spawn("hog"u8, &Hog, 0, inject ? ThreadPriority.Normal : ThreadPriority.Low, cpu: cpu);
                 if (id >= 0)
                     s_threads[started++] = id;
             }

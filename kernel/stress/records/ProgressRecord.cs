@@ -9,7 +9,7 @@ namespace KernelStress.Kernel.Stress.Records
         public static void Emit()
         {
             StressOutput.Lock.Lock();
-            JsonWriter json = StressOutput.Records.Begin("progress"u8);
+            JsonWriter json = StressOutput.BeginRecord("progress"u8);
             json.WriteString("test"u8, StressKinds.Name(StressRun.Options.Kind));
             json.WriteNumber("elapsed_ms"u8, StressRun.ElapsedMs);
             json.WriteNumber("duration_ms"u8, StressRun.Options.DurationMs);
@@ -17,7 +17,7 @@ namespace KernelStress.Kernel.Stress.Records
             json.WriteNumber("failed"u8, StressRun.Get(StressCounter.Failed));
             json.WriteNumber("pressure_pct"u8, (ulong)MemoryBudget.PressurePct);
             json.WriteNumber("oom_events"u8, StressRun.Get(StressCounter.OomEvents));
-            StressOutput.Records.End(ref json);
+            StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();
         }
     }

@@ -19,7 +19,7 @@ namespace KernelStress.Kernel.Stress.Records
         public static void Emit(TokenList args)
         {
             StressOutput.Lock.Lock();
-            JsonWriter json = StressOutput.Records.Begin("result"u8);
+            JsonWriter json = StressOutput.BeginRecord("result"u8);
             json.WriteNumber("schema"u8, 1UL);
             json.WriteString("test"u8, StressKinds.Name(StressRun.Options.Kind));
             WriteArgs(ref json, args);
@@ -45,7 +45,7 @@ namespace KernelStress.Kernel.Stress.Records
             }
             json.WriteEndObject();
             WriteAutonomyMetrics(ref json);
-            StressOutput.Records.End(ref json);
+            StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();
         }
 
