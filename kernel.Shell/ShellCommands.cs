@@ -141,8 +141,8 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
-    // stresstest: flags every test kind shares go on the parent row; a kind's own flags on its row
-    // (and again on its `compare` row, which runs that kind twice).
+    // stresstest: every test kind's row lists the flags it takes (the common ones and its own), and
+    // its `compare` row the same; `report` takes only --json, so no flag is ever accepted and ignored.
     public static readonly FlagSpec StressDuration = FlagSpec.Unsigned("--duration", "MS", 100, 600_000,
         "How long the test runs, in milliseconds (default 5000)");
 
@@ -156,7 +156,7 @@ public static class ShellCommands
         "Print only the one-line summary and the status (the result record is complete either way)");
 
     public static readonly FlagSpec StressVerbose = FlagSpec.Switch("--verbose",
-        "Also print every chaos event, learning episode and intervention as it happens");
+        "Also print every chaos event and learning episode as it happens, and a status line each second");
 
     public static readonly FlagSpec StressTargetPressure = FlagSpec.Unsigned("--target-pressure", "PCT", 10, 100,
         "Heap pressure the memory workload climbs to: its held bytes as a share of its budget (default 80)");
@@ -179,14 +179,23 @@ public static class ShellCommands
     public static readonly FlagSpec StressJson = FlagSpec.Switch("--json",
         "Also emit the table as a report record");
 
-    private static readonly FlagSpec[] MemoryFlags = { StressTargetPressure, StressOomProbability };
-    private static readonly FlagSpec[] CommandsFlags = { StressRate };
-    private static readonly FlagSpec[] ChaosFlags = { StressFailRate, StressExpectFailures };
-    private static readonly FlagSpec[] MultiFlags = { StressTargetPressure, StressOomProbability, StressRate, StressFailRate, StressExpectFailures };
+    private static readonly FlagSpec[] MemoryFlags =
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
+    private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
+    private static readonly FlagSpec[] ChaosFlags =
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressFailRate, StressExpectFailures };
+    private static readonly FlagSpec[] MultiFlags =
+    {
+        StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability,
+        StressRate, StressFailRate, StressExpectFailures,
+    };
+    private static readonly FlagSpec[] LearningFlags =
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes };
+    private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",
         "Stress the kernel (heap, shell, scheduler, recovery) and report measured results",
-        new[] { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose }, true,
+        new FlagSpec[0], true,
         new[]
         {
             new CommandSpec((int)ShellCommandId.StresstestMemory, "memory",
@@ -200,10 +209,10 @@ public static class ShellCommands
                 new PositionalSpec[0], MultiFlags),
             new CommandSpec((int)ShellCommandId.StresstestLearning, "learning",
                 "Q-learning picks the autonomy controller's memory action; reward per episode",
-                new PositionalSpec[0], new[] { StressTargetPressure, StressOomProbability, StressEpisodes }),
+                new PositionalSpec[0], LearningFlags),
             new CommandSpec((int)ShellCommandId.StresstestRedteam, "redteam",
                 "Adversarial input to the shell grammar, the record encoder and the allocator; each must be rejected",
-                new PositionalSpec[0], new FlagSpec[0]),
+                new PositionalSpec[0], RedteamFlags),
             new CommandSpec((int)ShellCommandId.StresstestChaos, "chaos",
                 "Random chaos events on the kernel, faults injected into a share of them, recoveries measured",
                 new PositionalSpec[0], ChaosFlags),

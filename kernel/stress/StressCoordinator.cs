@@ -147,9 +147,12 @@ namespace KernelStress.Kernel.Stress
                 s_pressureSamples++;
                 s_nextSample = now + 1_000_000;
             }
-            if (StressRun.Options.DurationMs > 2000 && now >= s_nextProgress)
+            if (now >= s_nextProgress)
             {
-                ProgressRecord.Emit();
+                if (StressRun.Options.DurationMs > 2000)
+                    ProgressRecord.Emit();
+                if (StressRun.Options.Verbose)
+                    StressSummary.Status(StressOutput.Out);
                 s_nextProgress += ProgressIntervalNs;
             }
             return StressRun.ShouldEnd();

@@ -39,6 +39,26 @@ namespace KernelStress.Kernel.Stress
             StressOutput.Lock.Unlock();
         }
 
+        // --verbose, each second: "[STATUS] 1000ms ops=123 failed=0 pressure=78% oom=1 interventions=4".
+        public static void Status(TextSink output)
+        {
+            StressOutput.Lock.Lock();
+            output.Write("[STATUS] "u8);
+            output.WriteDecimal(StressRun.ElapsedMs);
+            output.Write("ms ops="u8);
+            output.WriteDecimal(StressRun.Get(StressCounter.Ops));
+            output.Write(" failed="u8);
+            output.WriteDecimal(StressRun.Get(StressCounter.Failed));
+            output.Write(" pressure="u8);
+            output.WriteDecimal((ulong)MemoryBudget.PressurePct);
+            output.Write("% oom="u8);
+            output.WriteDecimal(StressRun.Get(StressCounter.OomEvents));
+            output.Write(" interventions="u8);
+            output.WriteDecimal(AutonomyController.Run.Value(AutonomyMetrics.TotalInterventions));
+            output.WriteLine();
+            StressOutput.Lock.Unlock();
+        }
+
         public static void Print(TextSink output)
         {
             StressOutput.Lock.Lock();

@@ -1,7 +1,7 @@
 // The `result` record of a stress run (schema 1, agreed with the host tool's
 // schema/result.schema.json): test, args (the line as typed), seed, arch,
 // cpus, autonomy, duration_ms, verdict, reason, counters (the ones the run
-// set, ops and failed first), histograms (the primary latency first) and
+// set, ops and failed first; chaos runs add events_<type> per event type), histograms (the primary latency first) and
 // autonomy_metrics (the run's controller counters, successes by type added
 // as <counter>_succeeded).
 using System;
@@ -9,6 +9,7 @@ using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
+using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -36,6 +37,8 @@ namespace KernelStress.Kernel.Stress.Records
                 if (StressRun.IsSet((StressCounter)i))
                     json.WriteNumber(StressCounters.Name((StressCounter)i), StressRun.Get((StressCounter)i));
             }
+            if (StressRun.IsSet(StressCounter.Events))
+                WriteEventsByType(ref json);
             json.WriteEndObject();
             json.WriteStartObject("histograms"u8);
             for (int i = 0; i < StressRun.HistogramCount; i++)
@@ -47,6 +50,19 @@ namespace KernelStress.Kernel.Stress.Records
             WriteAutonomyMetrics(ref json);
             StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();
+        }
+
+        // "events_<type>": how many chaos events of each type ran.
+        private static void WriteEventsByType(ref JsonWriter json)
+        {
+            Span<byte> name = stackalloc byte[48];
+            for (int e = 0; e < ChaosEvents.Count; e++)
+            {
+                ReadOnlySpan<byte> type = ChaosEvents.Name((ChaosEvent)e);
+                "events_"u8.CopyTo(name);
+                type.CopyTo(name.Slice(7));
+                json.WriteNumber(name.Slice(0, 7 + type.Length), ChaosEngine.ByType((ChaosEvent)e));
+            }
         }
 
         // The words as typed, joined by one space (quotes were removed by the tokenizer).
