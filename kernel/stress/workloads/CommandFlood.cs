@@ -30,6 +30,9 @@ namespace KernelStress.Kernel.Stress.Workloads
             ulong interval = 1_000_000_000UL / StressRun.Options.RatePerSecond;
             ulong jitter = interval * StressRun.Options.NoisePct / 100;
             ulong next = Clock.NowNanoseconds;
+            StressRun.Add(StressCounter.Commands, 0);
+            StressRun.Add(StressCounter.CommandErrors, 0);
+            StressRun.Add(StressCounter.CommandsLate, 0);
             while (!poll())
             {
                 ulong now = Clock.NowNanoseconds;

@@ -31,6 +31,9 @@ namespace KernelStress.Kernel.Stress.Workloads
 
         public static void Run(LatencyHistogram latency, delegate*<bool> poll)
         {
+            StressRun.Add(StressCounter.Rejected, 0);
+            StressRun.Add(StressCounter.Accepted, 0);
+            StressRun.Add(StressCounter.FuzzLines, 0);
             for (int i = 0; i < GrammarCases; i++)
                 Expect(latency, RejectsLine(GrammarCase(i)), "a malformed shell line was accepted"u8);
             Expect(latency, RejectsOverlongLine(), "a line over the length limit was accepted"u8);
