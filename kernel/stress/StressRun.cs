@@ -32,7 +32,8 @@ namespace KernelStress.Kernel.Stress
         private static readonly bool[] s_counterSet = new bool[StressCounters.Count];
         private static readonly LatencyHistogram[] s_histograms = CreateHistograms();
         private static readonly StressHistogram[] s_histogramNames = new StressHistogram[MaxHistograms];
-        private static readonly CaptureSink s_reason = new CaptureSink(192);
+        // Long enough for the longest reason any kind writes (learning: about 150 bytes).
+        private static readonly CaptureSink s_reason = new CaptureSink(384);
         private static int s_histogramCount;
         private static int s_stop;
 

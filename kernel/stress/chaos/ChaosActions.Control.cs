@@ -12,12 +12,13 @@
 //  command_burst: p random commands through the shell dispatcher, output
 //    captured; fault: a malformed line among them; invariant: exactly one
 //    error line for it, and the next command runs cleanly.
-//  telemetry_storm: p `telemetry` records of the chaos events' latency (a
-//    histogram only this thread records: a snapshot waits for writers in
-//    flight, and a preempted Low-priority writer would never finish);
+//  telemetry_storm: p `telemetry` records of the chaos events' latency from
+//    a thread pinned to each CPU (a histogram only the chaos thread records,
+//    and it waits meanwhile: a snapshot waits for writers in flight);
 //    fault: a record too big for its writer; invariant: the writer emits an
 //    `error` record in its place (never a cut one) and the next record is whole.
 using System;
+using System.Threading;
 using KernelStress.Kernel.Metrics;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Shell;
@@ -35,6 +36,17 @@ namespace KernelStress.Kernel.Stress.Chaos
         private const ulong MaxPadding = 1 << 20;
 
         private static readonly HistogramSnapshot s_telemetrySnapshot = new HistogramSnapshot();
+        private static readonly HistogramSnapshot[] s_telemetrySnapshots = CreateSnapshots();
+        private static int s_telemetryPerCpu;
+        private static int s_telemetryFailures;
+
+        private static HistogramSnapshot[] CreateSnapshots()
+        {
+            var snapshots = new HistogramSnapshot[Scheduler.MaxCpus];
+            for (int i = 0; i < snapshots.Length; i++)
+                snapshots[i] = new HistogramSnapshot();
+            return snapshots;
+        }
 
         private static bool AutonomyFlip(int microseconds, bool inject, out ulong recoveryNs)
         {
@@ -136,10 +148,21 @@ namespace KernelStress.Kernel.Stress.Chaos
         private static bool TelemetryStorm(int count, bool inject, out ulong recoveryNs)
         {
             recoveryNs = 0;
-            bool held = true;
-            StressOutput.Lock.Lock();
-            for (int i = 0; i < count; i++)
-                held &= EmitTelemetry((ulong)i);
+            // One emitter pinned to each CPU, count records between them. The chaos
+            // thread records nothing meanwhile, so their snapshots never wait.
+            int cpus = Scheduler.OnlineCpus;
+            s_telemetryPerCpu = (count + cpus - 1) / cpus;
+            s_telemetryFailures = 0;
+            int started = 0;
+            for (int cpu = 0; cpu < cpus && cpu < s_threads.Length; cpu++)
+            {
+                int id = Scheduler.Spawn("telemetry"u8, &EmitTelemetryShare, cpu, ThreadPriority.Normal, cpu: cpu);
+                if (id >= 0)
+                    s_threads[started++] = id;
+            }
+            for (int i = 0; i < started; i++)
+                Scheduler.Join(s_threads[i]);
+            bool held = started == cpus && Volatile.Read(ref s_telemetryFailures) == 0;
             if (inject)
             {
                 ulong start = Clock.NowNanoseconds;
@@ -149,18 +172,26 @@ namespace KernelStress.Kernel.Stress.Chaos
                     json.WriteNumberValue(i);
                 json.WriteEndArray();
                 bool replaced = !KernelConsole.EndRecord(ref json);
-                held &= replaced && EmitTelemetry((ulong)count);
+                held &= replaced && EmitTelemetry((ulong)count, s_telemetrySnapshot);
                 recoveryNs = Clock.NowNanoseconds - start;
             }
-            StressOutput.Lock.Unlock();
             return held;
         }
 
-        // One telemetry record: the chaos events' latency so far. Output lock held.
-        private static bool EmitTelemetry(ulong index)
+        private static void EmitTelemetryShare(nint cpu)
         {
-            ChaosEngine.EventLatency!.Snapshot(s_telemetrySnapshot);
-            HistogramSummary summary = s_telemetrySnapshot.Summarize();
+            for (int i = 0; i < s_telemetryPerCpu; i++)
+            {
+                if (!EmitTelemetry((ulong)i, s_telemetrySnapshots[(int)cpu]))
+                    Interlocked.Increment(ref s_telemetryFailures);
+            }
+        }
+
+        // One telemetry record: the chaos events' latency so far, as seen from this CPU.
+        private static bool EmitTelemetry(ulong index, HistogramSnapshot snapshot)
+        {
+            ChaosEngine.EventLatency!.Snapshot(snapshot);
+            HistogramSummary summary = snapshot.Summarize();
             JsonWriter json = KernelConsole.BeginRecord("telemetry"u8);
             json.WriteString("source"u8, "chaos"u8);
             json.WriteNumber("index"u8, index);

@@ -23,11 +23,15 @@ namespace KernelStress.Kernel.Stress.Workloads
     internal static unsafe class Redteam
     {
         private const byte Enter = (byte)'\r';
+        private const int GrammarCases = 10;
 
         private static readonly CaptureSink s_echo = new CaptureSink(1024);
         private static readonly LineEditor s_editor = new LineEditor(s_echo);
         private static readonly ParsedCommand s_parsed = new ParsedCommand();
         private static readonly byte[] s_fuzz = new byte[96];
+        // The attempt being timed: Start .. Stop.
+        private static ulong s_started;
+        private static ulong s_lastNanoseconds;
 
         public static void Run(LatencyHistogram latency, delegate*<bool> poll)
         {
@@ -71,9 +75,6 @@ namespace KernelStress.Kernel.Stress.Workloads
             latency.Record(s_lastNanoseconds);
         }
 
-        private static ulong s_lastNanoseconds;
-        private static ulong s_started;
-
         private static void Start() => s_started = Clock.NowNanoseconds;
 
         private static bool Stop(bool rejected)
@@ -81,8 +82,6 @@ namespace KernelStress.Kernel.Stress.Workloads
             s_lastNanoseconds = Clock.NowNanoseconds - s_started;
             return rejected;
         }
-
-        private const int GrammarCases = 10;
 
         private static ReadOnlySpan<byte> GrammarCase(int index) => index switch
         {
