@@ -34,6 +34,7 @@ public enum ShellCommandId
     Cpus,
     BenchTimer,
     Watchdog,
+    FaultStackOverflow,
     Stresstest,
     StresstestMemory,
     StresstestCommands,

@@ -87,6 +87,8 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
             new CommandSpec((int)ShellCommandId.FaultGeneralProtection, "gp", "General protection: a load from a non-canonical address",
                 new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.FaultStackOverflow, "stack", "Stack overflow: unbounded recursion into the guard page below the thread's stack",
+                new PositionalSpec[0], new FlagSpec[0]),
         });
 
     public static readonly CommandSpec Sleep = new CommandSpec((int)ShellCommandId.Sleep, "sleep",

@@ -13,5 +13,9 @@ namespace KernelStress.Kernel.Arch
         // Maps (false) or unmaps (true) the 4 KiB page at `page`, which must lie
         // in usable RAM. An access to an unmapped page is a page fault.
         public static partial void SetGuard(nuint page, bool guarded);
+
+        // Whether a load from `address` would find it mapped (a fault report
+        // reads the stack and code of a thread that may have hit a guard page).
+        public static partial bool IsMapped(nuint address);
     }
 }

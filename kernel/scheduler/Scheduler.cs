@@ -49,6 +49,7 @@ using System;
 using System.Runtime;
 using System.Threading;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Time;
 
 namespace KernelStress.Kernel.Scheduling
@@ -391,6 +392,14 @@ namespace KernelStress.Kernel.Scheduling
                 cpu.NeedReschedule = true;
             }
             s_lock.Release(interrupts);
+        }
+
+        // Interrupt context (a CPU exception): whether `address` lies in the guard
+        // page below the current thread's stack, i.e. the thread overflowed its stack.
+        public static bool InCurrentGuardPage(ulong address)
+        {
+            ulong guard = s_threads[This.Current].StackBase;
+            return guard != 0 && address >= guard && address < guard + PageAllocator.PageSize;
         }
 
         // Interrupt context (a CPU exception): true when the thread that faulted

@@ -99,6 +99,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.FaultGeneralProtection:
                     FaultCommand.Run(command, FaultKind.GeneralProtection, "gp"u8, output);
                     break;
+                case ShellCommandId.FaultStackOverflow:
+                    FaultCommand.RunStackOverflow(command, output);
+                    break;
                 case ShellCommandId.StresstestMemory:
                     StresstestCommand.Run(command, StressKind.Memory, output);
                     break;

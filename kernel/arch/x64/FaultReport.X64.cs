@@ -23,6 +23,7 @@ namespace KernelStress.Kernel.Arch
         private const ulong MappedEnd = 0x1_0000_0000;  // boot.s identity-maps the low 4 GiB
         private const int StackWords = 8;
         private const int CodeBytes = 16;
+        private const ulong PageFaultVector = 14;
 
         public static void Handle(InterruptFrame* frame)
         {
@@ -49,16 +50,21 @@ namespace KernelStress.Kernel.Arch
             {
                 output.Write("\r\nPANIC [cpu]: "u8);
             }
+            bool overflow = frame->Vector == PageFaultVector && Scheduler.InCurrentGuardPage(cr2);
+            if (overflow)
+                output.WriteLine("stack overflow: the faulting address is the guard page below the thread's stack"u8);
             WriteHuman(output, frame, name, cr2, cr3);
-            WriteRecord(sacrifice ? "fault"u8 : "panic"u8, frame, name, cr2, cr3);
+            WriteRecord(sacrifice ? "fault"u8 : "panic"u8, frame, name, cr2, cr3, overflow);
             if (!sacrifice)
                 Cpu.HaltAfterPanic();
             KernelConsole.Lock.Exit();
             Scheduler.ExitAfterFault();
         }
 
+        // In the identity map and, on both its first and last byte, not a guard page.
         private static bool Readable(ulong address, int bytes) =>
-            address >= MappedStart && address < MappedEnd - (ulong)bytes;
+            address >= MappedStart && address < MappedEnd - (ulong)bytes
+            && Paging.IsMapped((nuint)address) && Paging.IsMapped((nuint)(address + (ulong)bytes - 1));
 
         private static void WriteHuman(TextSink output, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
         {
@@ -118,7 +124,7 @@ namespace KernelStress.Kernel.Arch
             Hex.Write64(output, second);
         }
 
-        private static void WriteRecord(ReadOnlySpan<byte> type, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
+        private static void WriteRecord(ReadOnlySpan<byte> type, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3, bool overflow)
         {
             JsonWriter json = KernelConsole.BeginRecord(type);
             json.WriteString("arch"u8, "x64"u8);
@@ -126,6 +132,7 @@ namespace KernelStress.Kernel.Arch
             json.WriteNumber("thread_id"u8, (long)Scheduler.CurrentId);
             json.WriteString("reason"u8, name);
             json.WriteNumber("vector"u8, f->Vector);
+            json.WriteBoolean("stack_overflow"u8, overflow);
             Hex.WriteJson64(ref json, "error_code"u8, f->ErrorCode);
             Hex.WriteJson64(ref json, "rip"u8, f->Rip);
             Hex.WriteJson64(ref json, "rsp"u8, f->Rsp);

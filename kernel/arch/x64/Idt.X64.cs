@@ -1,7 +1,9 @@
 // The x86-64 interrupt descriptor table: 256 interrupt gates, each pointing at
 // its stub in arch/x64/interrupts.s, in the 64-bit code segment (selector 0x08,
 // set up by boot.s), present, ring 0. Interrupt gates (type 0xE) clear IF on
-// entry, so a handler is never interrupted by a device interrupt.
+// entry, so a handler is never interrupted by a device interrupt. The double
+// fault and the page fault switch to their own stacks (the TSS's IST1 and
+// IST2, Gdt.X64.cs), so a stack overflow into a guard page can be reported.
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -13,6 +15,8 @@ namespace KernelStress.Kernel.Arch
         private const int Vectors = 256;
         private const ushort KernelCodeSelector = 0x08;
         private const byte PresentInterruptGate = 0x8E;
+        private const int DoubleFaultVector = 8;
+        private const int PageFaultVector = 14;
 
         [StructLayout(LayoutKind.Sequential)]
         private struct Gate
@@ -54,6 +58,8 @@ namespace KernelStress.Kernel.Arch
                     {
                         OffsetLow = (ushort)stub,
                         Selector = KernelCodeSelector,
+                        InterruptStackTable = vector == DoubleFaultVector ? Gdt.DoubleFaultStack
+                            : vector == PageFaultVector ? Gdt.PageFaultStack : (byte)0,
                         TypeAttributes = PresentInterruptGate,
                         OffsetMiddle = (ushort)(stub >> 16),
                         OffsetHigh = (uint)(stub >> 32),

@@ -20,7 +20,12 @@ namespace KernelStress.Kernel.Arch
 
         private static ulong s_unexpected;
 
-        public static partial void Initialize() => Idt.Load();
+        // The TSS first: the IDT's fault gates name its IST stacks.
+        public static partial void Initialize()
+        {
+            Gdt.LoadOnThisCpu(0);
+            Idt.Load();
+        }
 
         public static partial ulong UnexpectedCount() => s_unexpected;
 

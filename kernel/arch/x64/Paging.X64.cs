@@ -74,6 +74,14 @@ namespace KernelStress.Kernel.Arch
             Volatile.Write(ref s_shootdownBusy, 0);
         }
 
+        public static partial bool IsMapped(nuint address)
+        {
+            if ((ulong)address >= MappedLimit)
+                return false;
+            ulong* entry = PageEntry(address & ~(nuint)(PageAllocator.PageSize - 1));
+            return entry == null || (*entry & Present) != 0;
+        }
+
         // Interrupt context, on the TLB-shootdown IPI: drop this CPU's stale entry.
         public static void OnShootdown()
         {

@@ -88,11 +88,12 @@ namespace KernelStress.Kernel.Arch
         }
 
         // An AP's first C#, called by the trampoline on the stack Start gave it,
-        // interrupts off: its index, the shared IDT, then the arch-neutral rest.
+        // interrupts off: its index, its TSS, the shared IDT, then the arch-neutral rest.
         [RuntimeExport("ks_secondary_main")]
         private static void SecondaryMain(int index)
         {
             ks_set_cpu_block(index);
+            Gdt.LoadOnThisCpu(index);
             Idt.LoadOnThisCpu();
             SecondaryCpus.Run(index);
         }

@@ -88,6 +88,20 @@ ks_load_idt:
 	lidt [rdi]
 	ret
 
+	# void ks_load_gdt(void* descriptor): descriptor = { u16 limit, u64 base }. The
+	# new table keeps boot.s's selectors (0x08 code, 0x10 data), so the segment
+	# registers stay valid without a reload.
+	.global ks_load_gdt
+ks_load_gdt:
+	lgdt [rdi]
+	ret
+
+	# void ks_load_task_register(ushort selector): this CPU's TSS (its IST stacks).
+	.global ks_load_task_register
+ks_load_task_register:
+	ltr di
+	ret
+
 	.global ks_read_cr2
 ks_read_cr2:                             # the faulting address of the last page fault
 	mov rax, cr2

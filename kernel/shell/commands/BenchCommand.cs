@@ -21,19 +21,6 @@ namespace KernelStress.Kernel.Shell.Commands
             Timer(output);
         }
 
-        public static void Timer(TextSink output)
-        {
-            bool completed = TimerBench.Run();
-            BenchHistograms.Timer.Snapshot(BenchHistograms.Snapshot);
-            HistogramJson.WriteLine(output, "Timer interrupt latency"u8, BenchHistograms.Snapshot);
-            JsonWriter json = Begin("bench_timer"u8, completed, completed ? "tick handler entry after the tick was due"u8 : "the benchmark thread could not be started"u8);
-            json.WriteNumber("samples"u8, (ulong)TimerBench.Samples);
-            json.WriteStartObject("histograms"u8);
-            HistogramJson.Write(ref json, "timer_irq_latency"u8, BenchHistograms.Snapshot);
-            json.WriteEndObject();
-            KernelConsole.EndRecord(ref json);
-        }
-
         public static void Heap(TextSink output)
         {
             bool completed = HeapBench.Run();
@@ -55,15 +42,27 @@ namespace KernelStress.Kernel.Shell.Commands
             KernelConsole.EndRecord(ref json);
         }
 
-        public static void Switch(TextSink output)
+        public static void Switch(TextSink output) =>
+            Single(output, SwitchBench.Run(), BenchHistograms.Switch, "Context switch"u8, "bench_switch"u8,
+                "two threads yielding to each other"u8, "the benchmark threads could not be started"u8,
+                "round_trips"u8, SwitchBench.RoundTrips, "context_switch"u8);
+
+        public static void Timer(TextSink output) =>
+            Single(output, TimerBench.Run(), BenchHistograms.Timer, "Timer interrupt latency"u8, "bench_timer"u8,
+                "tick handler entry after the tick was due"u8, "the benchmark thread could not be started"u8,
+                "samples"u8, TimerBench.Samples, "timer_irq_latency"u8);
+
+        // A benchmark with one histogram: its human line, then its result record.
+        private static void Single(TextSink output, bool completed, LatencyHistogram histogram, ReadOnlySpan<byte> label,
+            ReadOnlySpan<byte> test, ReadOnlySpan<byte> passReason, ReadOnlySpan<byte> failReason,
+            ReadOnlySpan<byte> countName, int count, ReadOnlySpan<byte> histogramName)
         {
-            bool completed = SwitchBench.Run();
-            BenchHistograms.Switch.Snapshot(BenchHistograms.Snapshot);
-            HistogramJson.WriteLine(output, "Context switch"u8, BenchHistograms.Snapshot);
-            JsonWriter json = Begin("bench_switch"u8, completed, completed ? "two threads yielding to each other"u8 : "the benchmark threads could not be started"u8);
-            json.WriteNumber("round_trips"u8, (ulong)SwitchBench.RoundTrips);
+            histogram.Snapshot(BenchHistograms.Snapshot);
+            HistogramJson.WriteLine(output, label, BenchHistograms.Snapshot);
+            JsonWriter json = Begin(test, completed, completed ? passReason : failReason);
+            json.WriteNumber(countName, (ulong)count);
             json.WriteStartObject("histograms"u8);
-            HistogramJson.Write(ref json, "context_switch"u8, BenchHistograms.Snapshot);
+            HistogramJson.Write(ref json, histogramName, BenchHistograms.Snapshot);
             json.WriteEndObject();
             KernelConsole.EndRecord(ref json);
         }
