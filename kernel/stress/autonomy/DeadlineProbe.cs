@@ -1,12 +1,13 @@
 // A periodic thread with a deadline, for the chaos event "deadline pressure":
-// every period it does a fixed amount of work and counts the period as met if
-// the work finished before the period's end, missed otherwise. The autonomy
-// controller watches the misses: it boosts the thread's priority and, if
-// misses go on, relaxes its period (a deadline adjustment). One probe at a time.
-// Periods are counted in timer ticks, not clock time: when the host stops
-// the whole machine for a while (TCG on a loaded host), the ticks it missed
-// arrive as one, so only what happened inside the machine (a thread that
-// kept the probe off the CPU) makes it miss.
+// it sleeps until the next tick, then does a fixed amount of work; a period
+// is met when it got the CPU within PeriodTicks ticks of its own CPU after
+// its wake-up was due, missed otherwise. The autonomy controller watches the
+// misses: it boosts the thread's priority and, if misses go on, relaxes the
+// deadline (a deadline adjustment). One probe at a time; it is pinned.
+// Counted in ticks of the probe's CPU, not in clock time: when the host
+// stops that virtual CPU (TCG on a loaded host), the ticks it missed arrive
+// as one, so only a thread that kept the probe off its CPU makes it miss
+// (an equal-priority hog holds it for a whole 10-tick slice).
 using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Scheduling;
@@ -22,6 +23,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private static ulong s_periodTicks;
         private static long s_met;
         private static long s_missed;
+        private static long s_maxLate;
         private static int s_stop;
 
         public static int ThreadId => Volatile.Read(ref s_threadId);
@@ -32,12 +34,18 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public static ulong PeriodTicks => Volatile.Read(ref s_periodTicks);
 
+        // The longest the probe waited for its CPU since the last ResetLongestWait, in ticks.
+        public static long LongestWait => Volatile.Read(ref s_maxLate);
+
+        public static void ResetLongestWait() => Volatile.Write(ref s_maxLate, 0);
+
         // Starts the probe thread at Normal priority, pinned to `cpu`; false when no thread could be started.
         public static bool Start(ulong periodTicks, int cpu)
         {
             s_periodTicks = periodTicks;
             s_met = 0;
             s_missed = 0;
+            s_maxLate = 0;
             s_stop = 0;
             int id = Scheduler.Spawn("deadline"u8, &Run, 0, ThreadPriority.Normal, cpu: cpu);
             Volatile.Write(ref s_threadId, id < 0 ? Scheduler.NoThread : id);
@@ -59,23 +67,24 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         private static void Run(nint unused)
         {
-            ulong release = Ticks.Count;
             while (Volatile.Read(ref s_stop) == 0 && !StressRun.Stopping)
             {
-                ulong workEnd = Clock.NowNanoseconds + WorkNanoseconds;
-                while (Clock.NowNanoseconds < workEnd)
-                    Cpu.SpinWaitHint();
-                ulong deadline = release + PeriodTicks;
-                ulong now = Ticks.Count;
-                if (now < deadline)
+                ulong asleep = LocalTicks();
+                // Sleep(0) makes it ready at the next tick.
+                Scheduler.Sleep(0);
+                ulong late = LocalTicks() - asleep;
+                if ((long)late > Volatile.Read(ref s_maxLate))
+                    Volatile.Write(ref s_maxLate, (long)late);
+                if (late <= PeriodTicks)
                     Interlocked.Increment(ref s_met);
                 else
                     Interlocked.Increment(ref s_missed);
-                release = deadline > now ? deadline : now;
-                // Sleep(0) returns at the next tick.
-                while (Ticks.Count < release && Volatile.Read(ref s_stop) == 0)
-                    Scheduler.Sleep(0);
+                ulong workEnd = Clock.NowNanoseconds + WorkNanoseconds;
+                while (Clock.NowNanoseconds < workEnd)
+                    Cpu.SpinWaitHint();
             }
         }
+
+        private static ulong LocalTicks() => Scheduler.SnapshotCpu(Scheduler.CurrentCpu, out PerCpu cpu, out _) ? cpu.Ticks : 0;
     }
 }

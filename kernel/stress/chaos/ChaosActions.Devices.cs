@@ -8,7 +8,7 @@
 //    waits for the device to come back (a reset) and requeues what is
 //    outstanding; invariant: every request completes (recovery: from the
 //    timeout to the last completion).
-// Both give up after 200 ms (the invariant then does not hold).
+// Both give up after GiveUpMs (the invariant then does not hold).
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 using KernelStress.Prng;
@@ -18,7 +18,7 @@ namespace KernelStress.Kernel.Stress.Chaos
     internal static partial class ChaosActions
     {
         private const int MaxRequests = 32;
-        private const ulong GiveUpNanoseconds = 200_000_000;
+        private const ulong GiveUpNanoseconds = GiveUpMs * 1_000_000;
 
         private static readonly SimulatedDevice s_link = new SimulatedDevice();
         private static readonly SimulatedDevice s_disk = new SimulatedDevice();

@@ -17,6 +17,11 @@ namespace KernelStress.Kernel.Stress.Chaos
     {
         // The chaos events' own blocks (spikes, workload spikes): a pool the
         // controller may also shrink.
+        // How long an event waits for an invariant to come back before it calls
+        // the recovery failed: a bound, not a measurement (a loaded host can slow
+        // the machine several times over; the latency is measured separately).
+        private const ulong GiveUpMs = 1000;
+
         private static readonly BlockPool s_pool = new BlockPool();
         private static readonly ShellDriver s_shell = new ShellDriver();
 
