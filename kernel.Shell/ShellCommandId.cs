@@ -35,6 +35,7 @@ public enum ShellCommandId
     BenchTimer,
     Watchdog,
     FaultStackOverflow,
+    IrqStorm,
     Stresstest,
     StresstestMemory,
     StresstestCommands,

@@ -122,6 +122,14 @@ public static class ShellCommands
         new[] { PositionalSpec.Unsigned("MS", 1, 600_000, true, "Milliseconds to spin") },
         new[] { SpinInterruptsOff, SpinCpu });
 
+    public static readonly FlagSpec IrqStormTarget = FlagSpec.Unsigned("--target", "N", 0, 15,
+        "The CPU that takes the storm (default 0; an online CPU, see cpus)");
+
+    public static readonly CommandSpec IrqStorm = new CommandSpec((int)ShellCommandId.IrqStorm, "irqstorm",
+        "Flood a CPU with inter-processor interrupts for MS milliseconds from every other CPU; reports IPIs sent and taken and the target's ticks",
+        new[] { PositionalSpec.Unsigned("MS", 1, 10_000, true, "Milliseconds the storm lasts") },
+        new[] { IrqStormTarget });
+
     public static readonly FlagSpec WatchdogThreshold = FlagSpec.Unsigned("--threshold", "MS", 100, 60_000,
         "Report a CPU as stalled after MS milliseconds without a timer tick (default 1000)");
 
@@ -252,6 +260,6 @@ public static class ShellCommands
 
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, Bench, Fault, Stresstest, Autonomy, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, IrqStorm, Bench, Fault, Stresstest, Autonomy, Poweroff,
     });
 }

@@ -17,6 +17,8 @@ namespace KernelStress.Kernel.Scheduling
         // Timer ticks taken, and how many of them found the idle thread running.
         public ulong Ticks;
         public ulong IdleTicks;
+        // Reschedule signals (IPIs) taken; written by this CPU only, in its handler.
+        public ulong SignalsReceived;
         // In priority order; Scheduler.RunQueue indexes them by ThreadPriority.
         public WaitQueue ReadyLow;
         public WaitQueue ReadyNormal;

@@ -418,6 +418,10 @@ namespace KernelStress.Kernel.Scheduling
             Exit();
         }
 
+        // Interrupt context, on a reschedule signal from another CPU (or this one):
+        // counted for `cpus` and the interrupt storm. Only this CPU writes its row's counter.
+        public static void OnSignalReceived() => This.SignalsReceived++;
+
         // Interrupt context, last thing before returning to the interrupted code:
         // the preemption point.
         public static void PreemptIfRequested()

@@ -84,6 +84,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.Spin:
                     SpinCommand.Run(command, output);
                     break;
+                case ShellCommandId.IrqStorm:
+                    IrqStormCommand.Run(command, output);
+                    break;
                 case ShellCommandId.Watchdog:
                     WatchdogCommand.Run(command, output);
                     break;

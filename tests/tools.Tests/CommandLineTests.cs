@@ -23,7 +23,10 @@ public class CommandLineTests
     [InlineData(new[] { "build", "--arch", "arm" }, "Argument 'arm' not recognized")]
     [InlineData(new[] { "boot", "extra" }, "Unrecognized command or argument 'extra'")]
     [InlineData(new[] { "parse" }, "Required argument missing for command: 'parse'")]
-    [InlineData(new[] { "parse", "x.log", "--format", "csv" }, "Argument 'csv' not recognized. Must be one of: 'json'")]
+    [InlineData(new[] { "parse", "x.log", "--format", "xml" }, "Argument 'xml' not recognized. Must be one of: 'json' 'csv' 'junit' 'ktap'")]
+    [InlineData(new[] { "run", "--parallel", "0" }, "--parallel must be at least 1, not 0")]
+    [InlineData(new[] { "run", "--seed", "-1" }, "Cannot parse argument '-1' for option '--seed'")]
+    [InlineData(new[] { "validate" }, "Required argument missing for command: 'validate'")]
     public async Task ParseErrorsExit64WithOneClearLine(string[] args, string message)
     {
         (int code, string stdOut, string stdErr) = await Invoke(args);
@@ -36,7 +39,7 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "run", "--smp", "99" }, "--smp 99 is out of range for the x64 machine (1..8 CPUs): pick a value in that range or leave it out for 1")]
+    [InlineData(new[] { "run", "--smp", "99" }, "--smp 99 is out of range for the x64 machine (1..8 CPUs): pick a value in that range or leave it out for 2")]
     [InlineData(new[] { "run", "--memory", "4" }, "--memory 4 is out of range for the x64 machine (32..4096 MiB)")]
     [InlineData(new[] { "boot", "--arch", "arm64", "--smp", "0" }, "--smp 0 is out of range for the arm64-virt machine")]
     [InlineData(new[] { "run", "-c", "version", "-c", "poweroff" }, "-c 'poweroff' is not needed: run types poweroff itself after the last command")]

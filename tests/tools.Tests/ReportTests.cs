@@ -94,7 +94,7 @@ public class ReportTests
         JsonElement root = json.RootElement;
 
         Assert.Equal(
-            new[] { "schema", "verdict", "error", "boot_ms", "qemu_exit_code", "commands", "results", "records", "corrupt" },
+            new[] { "schema", "verdict", "error", "boot_ms", "seed", "qemu_exit_code", "commands", "results", "records", "corrupt", "crashes" },
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("schema").GetInt32());
         Assert.Equal("ERROR", root.GetProperty("verdict").GetString());
@@ -139,9 +139,9 @@ public class ReportTests
     [Fact]
     public void UnknownFormatIsAUsageError()
     {
-        KstressException e = Assert.Throws<KstressException>(() => ReportWriters.Get("csv"));
+        KstressException e = Assert.Throws<KstressException>(() => ReportWriters.Get("xml"));
         Assert.Equal(ExitCode.Usage, e.ExitCode);
-        Assert.Contains("json", e.Message);
+        Assert.Contains("json, csv, junit, ktap", e.Message);
     }
 
     [Fact]

@@ -80,6 +80,20 @@ public class SessionRunnerTests
     }
 
     [Fact]
+    public async Task FailingSelftestSuiteFailsTheSession()
+    {
+        var kernel = new FakeKernel();
+        kernel.Commands["selftest"] = k => k.Record("{\"type\":\"selftest\",\"seq\":%SEQ%,\"suite\":\"sched\",\"verdict\":\"FAIL\"}");
+        kernel.Commands["mem"] = k => k.Record("{\"type\":\"mem\",\"seq\":%SEQ%,\"pages_free\":1}");
+
+        SessionResult result = await Run(kernel, null, "mem", "selftest");
+
+        Assert.Equal(Verdict.Fail, result.Report.Verdict);
+        Assert.Empty(result.Report.Results);
+        Assert.Equal("selftest FAIL: [selftest #2] suite=sched verdict=FAIL", Assert.Single(result.Report.FailureLines()));
+    }
+
+    [Fact]
     public async Task SilentCommandIsAHangAndQemuIsKilled()
     {
         var kernel = new FakeKernel();

@@ -15,6 +15,8 @@ public static class Program
         BootCommand.Create(),
         RunCommand.Create(),
         ParseCommand.Create(),
+        ValidateCommand.Create(),
+        ReportCommand.Create(),
     };
 
     public static Task<int> Main(string[] args) =>

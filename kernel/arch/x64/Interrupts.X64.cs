@@ -49,6 +49,7 @@ namespace KernelStress.Kernel.Arch
             else if (vector == LocalApic.RescheduleVector)
             {
                 // The sender set this CPU's NeedReschedule: PreemptIfRequested below acts on it.
+                Scheduler.OnSignalReceived();
                 LocalApic.EndOfInterrupt();
             }
             else if (vector == LocalApic.TlbShootdownVector)

@@ -112,6 +112,11 @@ public static class KernelBuild
         {
             return image;
         }
+        using IDisposable buildLock = await BuildLock.AcquireAsync(profile.Arch, cancellationToken).ConfigureAwait(false);
+        if (IsUpToDate(profile))
+        {
+            return image; // another process built it while we waited
+        }
 
         status.WriteLine(File.Exists(image)
             ? $"kstress: {profile.Image} is older than the kernel sources; rebuilding ({profile.Arch})"

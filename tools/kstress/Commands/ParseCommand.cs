@@ -3,15 +3,18 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using KernelStress.Tool.Crashes;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Uart;
 
 namespace KernelStress.Tool.Commands;
 
 /// <summary>
-/// <c>kstress parse LOG|- [--format json] [-o FILE]</c>: turns a captured UART log (a <c>run --log</c>
-/// file, a serial capture from a board) into the same report <c>run</c> writes. Commands are read
-/// from the echo lines; boot_ms and qemu_exit_code are null (nothing measured them).
+/// <c>kstress parse LOG|- [--format json|csv|junit|ktap] [-o FILE] [--elf FILE]</c>: turns a captured
+/// UART log (a <c>run --log</c> file, a serial capture from a board) into the same report <c>run</c>
+/// writes, in any of the output formats. Commands are read from the echo lines; boot_ms and
+/// qemu_exit_code are null (nothing measured them). Fault and panic records are symbolized
+/// against --elf, or the built image of the boot record's arch, and printed on stderr.
 /// </summary>
 public static class ParseCommand
 {
@@ -24,7 +27,13 @@ public static class ParseCommand
     {
         Description = "Output format",
         DefaultValueFactory = _ => "json",
-        HelpName = "json",
+        HelpName = "json|csv|junit|ktap",
+    };
+
+    private static readonly Option<string?> s_elf = new("--elf")
+    {
+        Description = "The kernel image (ELF with symbols) that produced the log, to name the functions in fault/panic records (default: artifacts/<arch>/kernel.elf when it exists)",
+        HelpName = "FILE",
     };
 
     private static readonly Option<string?> s_output = new("--output", "-o")
@@ -47,19 +56,20 @@ public static class ParseCommand
             s_log,
             s_format,
             s_output,
+            s_elf,
         };
         command.SetAction((parse, ct) => HandleAsync(parse.GetValue(s_log)!, parse.GetValue(s_format)!, parse.GetValue(s_output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf)));
         return command;
     }
 
-    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
+    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null)
     {
         IReportWriter writer = ReportWriters.Get(format);
         RunReport report;
         await using (Stream input = Open(log))
         {
-            report = await ParseAsync(input, cancellationToken).ConfigureAwait(false);
+            report = await ParseAsync(input, cancellationToken, elf).ConfigureAwait(false);
         }
 
         if (output is null)
@@ -75,6 +85,13 @@ public static class ParseCommand
         }
 
         string where = log == "-" ? "standard input" : log;
+        foreach (CrashReport crash in report.Crashes)
+        {
+            foreach (string line in CrashText.Lines(crash))
+            {
+                stdErr.WriteLine("kstress: " + line);
+            }
+        }
         switch (report.Verdict)
         {
             case Verdict.Pass:
@@ -94,7 +111,8 @@ public static class ParseCommand
     }
 
     /// <summary>Parses a whole log, streaming it through the same parser <c>run</c> uses.</summary>
-    public static async Task<RunReport> ParseAsync(Stream input, CancellationToken cancellationToken)
+    /// <param name="elf">The image for crash symbols; null: the built image of the boot record's arch, if any.</param>
+    public static async Task<RunReport> ParseAsync(Stream input, CancellationToken cancellationToken, string? elf = null)
     {
         var parser = new UartStreamParser();
         var builder = new ReportBuilder(commandsFromEcho: true);
@@ -111,7 +129,10 @@ public static class ParseCommand
         {
             builder.Observe(e);
         }
-        return builder.Build(Array.Empty<string>(), bootMs: null, qemuExitCode: null);
+        CrashSymbolizer? symbolizer = builder.HasCrashes || elf is not null
+            ? KernelSymbols.For(builder.Boot?.GetString("arch") ?? "x64", elf)
+            : null;
+        return builder.Build(Array.Empty<string>(), bootMs: null, qemuExitCode: null, symbolizer);
     }
 
     private static Stream Open(string log)

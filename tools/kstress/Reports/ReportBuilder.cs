@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using KernelStress.Tool.Crashes;
 using KernelStress.Tool.Uart;
 
 namespace KernelStress.Tool.Reports;
@@ -39,6 +40,8 @@ public sealed class ReportBuilder
 
     public UartRecord? Panic => _records.FirstOrDefault(r => r.Type == "panic");
 
+    public bool HasCrashes => _records.Exists(r => CrashSymbolizer.IsCrash(r.Type));
+
     /// <summary>The last lines seen (up to 20), for messages about a session that went wrong.</summary>
     public IReadOnlyCollection<string> Tail => _tail;
 
@@ -70,6 +73,7 @@ public sealed class ReportBuilder
                 break;
             case RecordReceived received:
                 _records.Add(received.Record);
+                _current?.Records.Add(received.Record);
                 break;
             case CorruptFound corrupt:
                 _corrupt.Add(corrupt.Finding);
@@ -83,11 +87,13 @@ public sealed class ReportBuilder
         _commands.Add(_current);
     }
 
-    public void EndCommand(long? durationMs)
+    /// <param name="answered">False when the prompt did not come back (the session ends there).</param>
+    public void EndCommand(long? durationMs, bool answered = true)
     {
         if (_current is not null)
         {
             _current.DurationMs = durationMs;
+            _current.Answered = answered;
             _current = null;
         }
     }
@@ -97,9 +103,19 @@ public sealed class ReportBuilder
     /// exit code...); the builder adds what the stream itself shows: no boot record, a panic,
     /// corrupt records. Any problem makes the verdict ERROR.
     /// </summary>
-    public RunReport Build(IEnumerable<string> problems, long? bootMs, int? qemuExitCode)
+    /// <param name="symbolizer">Resolves fault/panic records (null: they are listed without function names).</param>
+    public RunReport Build(IEnumerable<string> problems, long? bootMs, int? qemuExitCode, CrashSymbolizer? symbolizer = null)
     {
         var all = new List<string>(problems);
+        // A captured log that ends while a command runs: that command never got its prompt back.
+        if (_current is not null)
+        {
+            _current.Answered = false;
+            if (_commandsFromEcho)
+            {
+                all.Add($"the log ends before the prompt came back after '{_current.Command}' (a hang, a crash, or the capture stopped early)");
+            }
+        }
         if (Panic is { } panic)
         {
             all.Insert(0, $"kernel panic (line {panic.Line}): {RecordText.Compact(panic)}");
@@ -115,7 +131,7 @@ public sealed class ReportBuilder
         }
 
         List<JsonElement> results = _records.Where(r => r.Type == "result").Select(r => r.Body).ToList();
-        bool failed = RunReport.FailureLines(_commands, results).Any();
+        bool failed = RunReport.FailureLines(_commands, _records.Select(r => r.Body)).Any();
         return new RunReport
         {
             Verdict = all.Count > 0 ? Verdict.Error : failed ? Verdict.Fail : Verdict.Pass,
@@ -126,6 +142,7 @@ public sealed class ReportBuilder
             Results = results,
             Records = _records.Select(r => r.Body).ToList(),
             Corrupt = _corrupt.ToList(),
+            Crashes = _records.Where(r => CrashSymbolizer.IsCrash(r.Type)).Select(r => (symbolizer ?? new CrashSymbolizer(null)).Symbolize(r.Body)).ToList(),
         };
     }
 }

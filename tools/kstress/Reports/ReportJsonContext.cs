@@ -11,6 +11,7 @@ namespace KernelStress.Tool.Reports;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RunReport))]
+[JsonSerializable(typeof(RepeatReport))]
 [JsonSerializable(typeof(List<JsonElement>))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {

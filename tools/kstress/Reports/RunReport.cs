@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KernelStress.Tool.Crashes;
 using KernelStress.Tool.Uart;
 
 namespace KernelStress.Tool.Reports;
@@ -10,9 +11,10 @@ namespace KernelStress.Tool.Reports;
 /// output format renders. JSON field names are the snake_case of these properties, in this order
 /// (Reports/ReportJsonContext.cs). Schema 1:
 /// <code>
-/// {"schema":1,"verdict":"PASS|FAIL|ERROR","error":null|"why ERROR","boot_ms":N|null,
+/// {"schema":1,"verdict":"PASS|FAIL|ERROR","error":null|"why ERROR","boot_ms":N|null,"seed":N|null,
 ///  "qemu_exit_code":N|null,"commands":[{"command":"...","errors":["error: ..."],"duration_ms":N|null}],
-///  "results":[result records],"records":[every trusted record],"corrupt":[{"line":N,"reason":"..."}]}
+///  "results":[result records],"records":[every trusted record],"corrupt":[{"line":N,"reason":"..."}],
+///  "crashes":[fault and panic records symbolized, see Crashes/CrashReport.cs]}
 /// </code>
 /// </summary>
 public sealed class RunReport
@@ -30,6 +32,9 @@ public sealed class RunReport
     /// <summary>Host-measured milliseconds from QEMU start to the first prompt; null for parse.</summary>
     public long? BootMs { get; init; }
 
+    /// <summary>The seed run appended to stresstest commands (--seed, or one per --repeat session); null when it added none.</summary>
+    public ulong? Seed { get; init; }
+
     /// <summary>QEMU's exit code; null for parse, or when QEMU had to be killed.</summary>
     public int? QemuExitCode { get; init; }
 
@@ -43,10 +48,17 @@ public sealed class RunReport
 
     public required List<CorruptFinding> Corrupt { get; init; }
 
-    /// <summary>Why the verdict is FAIL, one line per reason: each error line of a command, each FAIL result.</summary>
-    public IEnumerable<string> FailureLines() => FailureLines(Commands, Results);
+    /// <summary>Each fault and panic record with its addresses resolved and its code disassembled.</summary>
+    public List<CrashReport> Crashes { get; init; } = new();
 
-    public static IEnumerable<string> FailureLines(IEnumerable<CommandOutcome> commands, IEnumerable<JsonElement> results)
+    /// <summary>Why the verdict is FAIL, one line per reason: each error line of a command, each FAIL result.</summary>
+    public IEnumerable<string> FailureLines() => FailureLines(Commands, Records);
+
+    /// <summary>
+    /// Why the run failed: each error line a command answered, and each record that carries a verdict of FAIL
+    /// (a stress <c>result</c>, a <c>selftest</c> suite; records without a verdict are ignored).
+    /// </summary>
+    public static IEnumerable<string> FailureLines(IEnumerable<CommandOutcome> commands, IEnumerable<JsonElement> records)
     {
         foreach (CommandOutcome command in commands)
         {
@@ -55,11 +67,12 @@ public sealed class RunReport
                 yield return $"'{command.Command}' answered: {error}";
             }
         }
-        foreach (JsonElement result in results)
+        foreach (JsonElement record in records)
         {
-            if (result.TryGetProperty("verdict", out JsonElement verdict) && verdict.ValueKind == JsonValueKind.String && verdict.GetString() == "FAIL")
+            if (record.TryGetProperty("verdict", out JsonElement verdict) && verdict.ValueKind == JsonValueKind.String && verdict.GetString() == "FAIL")
             {
-                yield return $"result FAIL: {RecordText.Compact(result)}";
+                string type = record.TryGetProperty("type", out JsonElement t) ? t.GetString() ?? "record" : "record";
+                yield return $"{type} FAIL: {RecordText.Compact(record)}";
             }
         }
     }
@@ -81,6 +94,14 @@ public sealed class CommandOutcome
     public List<string> Errors { get; } = new();
 
     public long? DurationMs { get; set; }
+
+    /// <summary>False when the prompt never came back after this command (a hang, a panic, QEMU died).</summary>
+    [JsonIgnore]
+    public bool Answered { get; set; } = true;
+
+    /// <summary>The trusted records that arrived while this command ran (not part of the JSON: "records" has them all).</summary>
+    [JsonIgnore]
+    public List<UartRecord> Records { get; } = new();
 }
 
 public enum Verdict

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using KernelStress.Tool.Crashes;
 using KernelStress.Tool.Machines;
 
 namespace KernelStress.Tool.Sessions;
@@ -23,6 +24,9 @@ public sealed record SessionOptions
 
     /// <summary>Limit from QEMU start to the first prompt, and from poweroff to QEMU's exit.</summary>
     public required TimeSpan BootTimeout { get; init; }
+
+    /// <summary>Resolves fault/panic records against the booted image's symbols; null lists them unresolved.</summary>
+    public CrashSymbolizer? Symbolizer { get; init; }
 
     /// <summary>Defaults from the profile: its memory, CPUs and timeouts.</summary>
     public static SessionOptions ForProfile(MachineProfile profile, string imagePath, IReadOnlyList<string> commands) => new()

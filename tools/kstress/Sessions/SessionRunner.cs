@@ -28,17 +28,20 @@ public sealed class SessionRunner
 
     private readonly IMachineLauncher _launcher;
     private readonly UartConsole? _console;
+    private readonly Action<UartEvent>? _onEvent;
 
     /// <param name="console">Where to echo the UART as it arrives; null for silence.</param>
-    public SessionRunner(IMachineLauncher launcher, UartConsole? console)
+    /// <param name="onEvent">Sees every parser event as it happens (run's progress display).</param>
+    public SessionRunner(IMachineLauncher launcher, UartConsole? console, Action<UartEvent>? onEvent = null)
     {
         _launcher = launcher;
         _console = console;
+        _onEvent = onEvent;
     }
 
     public async Task<SessionResult> RunAsync(SessionOptions options, CancellationToken cancellationToken)
     {
-        var session = new Session(options, _console);
+        var session = new Session(options, _console, _onEvent);
         QemuCommandLine commandLine = QemuCommandLine.Create(options.Profile, options.ImagePath, options.MemoryMb, options.Smp, SerialMode.Stdio);
         var clock = Stopwatch.StartNew();
         IMachine machine = _launcher.Start(commandLine);
@@ -74,6 +77,7 @@ public sealed class SessionRunner
     {
         private readonly SessionOptions _options;
         private readonly UartConsole? _console;
+        private readonly Action<UartEvent>? _onEvent;
         private readonly UartStreamParser _parser = new();
         private readonly ReportBuilder _builder = new(commandsFromEcho: false);
         private readonly MemoryStream _log = new();
@@ -81,10 +85,11 @@ public sealed class SessionRunner
         private long? _bootMs;
         private int? _exitCode;
 
-        public Session(SessionOptions options, UartConsole? console)
+        public Session(SessionOptions options, UartConsole? console, Action<UartEvent>? onEvent)
         {
             _options = options;
             _console = console;
+            _onEvent = onEvent;
         }
 
         public IMachine Machine { get; set; } = null!;
@@ -113,7 +118,7 @@ public sealed class SessionRunner
                 long typedAt = _log.Length;
                 await TypeAsync(command, ct).ConfigureAwait(false);
                 Wait answered = await WaitAsync(e => e is PromptShown, _options.CommandTimeout, ct).ConfigureAwait(false);
-                _builder.EndCommand(commandClock.ElapsedMilliseconds);
+                _builder.EndCommand(commandClock.ElapsedMilliseconds, answered == Wait.Reached);
                 if (answered != Wait.Reached)
                 {
                     await CollectExitAsync(answered).ConfigureAwait(false);
@@ -161,7 +166,7 @@ public sealed class SessionRunner
 
         public SessionResult Result()
         {
-            RunReport report = _builder.Build(Problems, _bootMs, _exitCode);
+            RunReport report = _builder.Build(Problems, _bootMs, _exitCode, _options.Symbolizer);
             return new SessionResult
             {
                 Report = report,
@@ -228,6 +233,7 @@ public sealed class SessionRunner
         {
             _builder.Observe(e);
             _console?.Show(e);
+            _onEvent?.Invoke(e);
         }
 
         /// <summary>After a wait ended: let a panicking kernel finish (it stops QEMU) and take QEMU's exit code if it exited.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace KernelStress.Tool.Uart;
 
 /// <summary>
@@ -18,6 +20,18 @@ public sealed class ControlFilter
 
     private State _state;
     private int _length;
+
+    /// <summary>
+    /// The bytes this filter drops or interprets (C0 controls but tab, DEL). A run without any of
+    /// them, seen in the <see cref="InText"/> state, passes unchanged, so the parser can skip the
+    /// byte-by-byte path for it.
+    /// </summary>
+    public static SearchValues<byte> Special { get; } = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+         0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
+
+    /// <summary>True when no escape sequence is open: the next byte is judged as text.</summary>
+    public bool InText => _state == State.Text;
 
     private enum State
     {

@@ -100,40 +100,67 @@ public static class RecordFrame
     private static bool Validate(ReadOnlySpan<byte> payload, int lineNumber, out UartRecord? record, out string? why)
     {
         record = null;
-        JsonDocument document;
+        why = null;
+        string? type = null;
+        long? seq = null;
+        var reader = new Utf8JsonReader(payload);
         try
         {
-            document = JsonDocument.Parse(payload.ToArray());
+            // A reader pass checks the JSON and finds the top-level "type" and "seq" without
+            // building a DOM; UartRecord.Body builds one when somebody asks.
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                why = $"the JSON is a {KindOf(reader.TokenType)}, not an object";
+            }
+            while (why is null && reader.Read())
+            {
+                if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("seq"u8))
+                {
+                    reader.Read();
+                    seq = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : -1;
+                }
+            }
         }
         catch (JsonException e)
         {
             why = $"invalid JSON although length and crc check out ({e.Message})";
+        }
+        if (why is not null)
+        {
             return false;
         }
-
-        using (document)
+        if (string.IsNullOrEmpty(type))
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                why = $"the JSON is a {root.ValueKind}, not an object";
-                return false;
-            }
-            if (!root.TryGetProperty("type", out JsonElement type) || type.ValueKind != JsonValueKind.String || type.GetString()!.Length == 0)
-            {
-                why = "the record has no \"type\" string";
-                return false;
-            }
-            if (!root.TryGetProperty("seq", out JsonElement seq) || seq.ValueKind != JsonValueKind.Number || !seq.TryGetInt64(out long seqValue) || seqValue < 0)
-            {
-                why = "the record has no non-negative integer \"seq\"";
-                return false;
-            }
-            why = null;
-            record = new UartRecord(lineNumber, type.GetString()!, seqValue, Encoding.UTF8.GetString(payload), root.Clone());
-            return true;
+            why = "the record has no \"type\" string";
+            return false;
         }
+        if (seq is not long seqValue || seqValue < 0)
+        {
+            why = "the record has no non-negative integer \"seq\"";
+            return false;
+        }
+        record = new UartRecord(lineNumber, type, seqValue, payload.ToArray());
+        return true;
     }
+
+    private static string KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "Array",
+        JsonTokenType.String => "String",
+        JsonTokenType.Number => "Number",
+        JsonTokenType.True or JsonTokenType.False => "Boolean",
+        JsonTokenType.Null => "Null",
+        _ => "nothing",
+    };
 
     private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
 

@@ -34,8 +34,10 @@ public sealed class UartStreamParser
     private static ReadOnlySpan<byte> RecordBodyHint => "{\"type\":\""u8;
 
     private readonly ControlFilter _filter = new();
-    private readonly List<byte> _line = new(256);
     private readonly List<UartEvent> _events = new();
+    private byte[] _line = new byte[256];
+    private int _lineLength;
+    private bool _promptChecked;
     private int _lineNumber = 1;
     private long? _lastSeq;
     private int _lostSinceLastRecord;
@@ -49,21 +51,49 @@ public sealed class UartStreamParser
             throw new InvalidOperationException("Feed after Complete: the stream has ended.");
         }
 
-        foreach (byte b in data)
+        while (!data.IsEmpty)
         {
-            if (b == (byte)'\n')
+            int newline = data.IndexOf((byte)'\n');
+            ReadOnlySpan<byte> segment = newline < 0 ? data : data.Slice(0, newline);
+            bool lineDone = false;
+            if (newline >= 0 && segment.Length > 0 && segment[^1] == (byte)'\r')
             {
-                _filter.Reset();
-                CompleteLine(streamEnded: false);
+                segment = segment.Slice(0, segment.Length - 1); // CRLF: the filter would drop the CR in text anyway
             }
-            else if (_filter.Accept(b))
+            if (_filter.InText && segment.IndexOfAny(ControlFilter.Special) < 0)
             {
-                _line.Add(b);
-                if (_line.Count == PromptBytes.Length && StartsWith(_line, PromptBytes))
+                // The common case, plain text with nothing to filter: a whole line is decoded in place.
+                if (newline >= 0 && _lineLength == 0)
                 {
-                    _events.Add(new PromptShown(_lineNumber));
+                    CheckPrompt(segment);
+                    CompleteLine(segment, streamEnded: false);
+                    lineDone = true;
+                }
+                else
+                {
+                    Append(segment);
                 }
             }
+            else
+            {
+                foreach (byte b in segment)
+                {
+                    if (_filter.Accept(b))
+                    {
+                        Append(new ReadOnlySpan<byte>(in b));
+                    }
+                }
+            }
+            if (newline < 0)
+            {
+                break;
+            }
+            if (!lineDone)
+            {
+                CompleteLine(_line.AsSpan(0, _lineLength), streamEnded: false);
+            }
+            _filter.Reset();
+            data = data.Slice(newline + 1);
         }
         return Drain();
     }
@@ -74,9 +104,10 @@ public sealed class UartStreamParser
         if (!_completed)
         {
             _completed = true;
-            if (_line.Count > 0 && !(_line.Count == PromptBytes.Length && StartsWith(_line, PromptBytes)))
+            ReadOnlySpan<byte> rest = _line.AsSpan(0, _lineLength);
+            if (rest.Length > 0 && !rest.SequenceEqual(PromptBytes))
             {
-                CompleteLine(streamEnded: true);
+                CompleteLine(rest, streamEnded: true);
             }
         }
         return Drain();
@@ -93,16 +124,39 @@ public sealed class UartStreamParser
         return result;
     }
 
-    private void CompleteLine(bool streamEnded)
+    /// <summary>Adds kept bytes to the line being assembled; reports the prompt when its last byte arrives.</summary>
+    private void Append(ReadOnlySpan<byte> bytes)
     {
-        byte[] bytes = _line.ToArray();
-        _line.Clear();
+        if (_lineLength + bytes.Length > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Max(_line.Length * 2, _lineLength + bytes.Length));
+        }
+        bytes.CopyTo(_line.AsSpan(_lineLength));
+        _lineLength += bytes.Length;
+        CheckPrompt(_line.AsSpan(0, _lineLength));
+    }
+
+    private void CheckPrompt(ReadOnlySpan<byte> lineSoFar)
+    {
+        if (!_promptChecked && lineSoFar.Length >= PromptBytes.Length)
+        {
+            _promptChecked = true;
+            if (lineSoFar.StartsWith(PromptBytes))
+            {
+                _events.Add(new PromptShown(_lineNumber));
+            }
+        }
+    }
+
+    private void CompleteLine(ReadOnlySpan<byte> span, bool streamEnded)
+    {
+        _lineLength = 0;
+        _promptChecked = false;
         int number = _lineNumber++;
 
-        ReadOnlySpan<byte> span = bytes;
         int firstMarker = span.IndexOf(RecordFrame.Marker);
-        string text = Encoding.UTF8.GetString(bytes);
-        string human = firstMarker < 0 ? text : Encoding.UTF8.GetString(bytes, 0, firstMarker);
+        string text = Encoding.UTF8.GetString(span);
+        string human = firstMarker < 0 ? text : Encoding.UTF8.GetString(span.Slice(0, firstMarker));
         _events.Add(new LineReceived(number, text, human, firstMarker >= 0));
 
         if (firstMarker < 0)
@@ -183,16 +237,4 @@ public sealed class UartStreamParser
     }
 
     private void Finding(int line, string reason) => _events.Add(new CorruptFound(new CorruptFinding(line, reason)));
-
-    private static bool StartsWith(List<byte> line, ReadOnlySpan<byte> prefix)
-    {
-        for (int i = 0; i < prefix.Length; i++)
-        {
-            if (line[i] != prefix[i])
-            {
-                return false;
-            }
-        }
-        return true;
-    }
 }
