@@ -26,7 +26,9 @@ public sealed class RunRepeatTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>A fake whose stresstest answers like issue #5: progress records, then a result whose figures follow the seed.</summary>
-    private FakeKernel StressKernel()
+    private FakeKernel StressKernel() => StressKernel("PASS");
+
+    private FakeKernel StressKernel(string verdict)
     {
         var kernel = new FakeKernel();
         kernel.Commands["stresstest"] = k =>
@@ -36,7 +38,7 @@ public sealed class RunRepeatTests : IDisposable
             ulong value = seed.Success ? ulong.Parse(seed.Groups[1].Value) : 0;
             k.Record("{\"type\":\"progress\",\"seq\":%SEQ%,\"test\":\"memory\",\"elapsed_ms\":1000,\"duration_ms\":2000,\"ops\":3000,\"failed\":0,\"pressure_pct\":61,\"oom_events\":1}");
             k.Record("{\"type\":\"result\",\"seq\":%SEQ%,\"schema\":1,\"test\":\"memory\",\"args\":\"" + line.Substring("stresstest memory".Length).Trim() + "\",\"seed\":" + value
-                + ",\"arch\":\"x64\",\"cpus\":1,\"autonomy\":false,\"duration_ms\":2000,\"verdict\":\"PASS\",\"reason\":\"done\",\"counters\":{\"ops\":" + (6000 + value % 1000)
+                + ",\"arch\":\"x64\",\"cpus\":1,\"autonomy\":false,\"duration_ms\":2000,\"verdict\":\"" + verdict + "\",\"reason\":\"done\",\"counters\":{\"ops\":" + (6000 + value % 1000)
                 + ",\"failed\":0},\"histograms\":{\"alloc\":" + Records.Histogram(500, 9000 + (long)(value % 977)) + "},\"autonomy_metrics\":{\"total_interventions\":0}}");
         };
         lock (_kernels)
@@ -69,12 +71,25 @@ public sealed class RunRepeatTests : IDisposable
         return new RunCommand.Settings(new MachineChoice(profile, 128, 1, AllowBuild: false), commands, null, null, null, repeat, Quiet: true);
     }
 
-    private async Task<(int Code, string StdOut, string StdErr)> Run(RunCommand.Settings settings)
+    private async Task<(int Code, string StdOut, string StdErr)> Run(RunCommand.Settings settings, string verdict = "PASS")
     {
         var stdOut = new StringWriter();
         var stdErr = new StringWriter();
-        int code = await RunCommand.HandleAsync(settings, new Launcher(StressKernel), stdOut, stdErr, CancellationToken.None);
+        int code = await RunCommand.HandleAsync(settings, new Launcher(() => StressKernel(verdict)), stdOut, stdErr, CancellationToken.None);
         return (code, stdOut.ToString(), stdErr.ToString());
+    }
+
+    [Fact]
+    public async Task AFailedSessionPrintsTheCommandThatReplaysItsSeed()
+    {
+        (int code, _, string stdErr) = await Run(Settings(2, "stresstest memory --duration 2000"), verdict: "FAIL");
+
+        Assert.Equal((int)ExitCode.TestFailure, code);
+        foreach (Match session in Regex.Matches(stdErr, @"kstress: session \d: seed (\d+)"))
+        {
+            Assert.Contains($"kstress: replay it: ./kstress run --seed {session.Groups[1].Value} -c 'stresstest memory --duration 2000'", stdErr);
+        }
+        Assert.Equal(2, Regex.Matches(stdErr, "kstress: replay it:").Count);
     }
 
     [Fact]

@@ -285,6 +285,10 @@ public static class RunCommand
                     lock (stdErr)
                     {
                         Summarize(sessions[index], stdErr, settings.Repeat > 1 ? $"session {index + 1}: " : "");
+                        if (result.Report.Verdict != Verdict.Pass && seeds[index] is ulong seed)
+                        {
+                            stdErr.WriteLine($"kstress: replay it: ./kstress run --seed {seed} {string.Join(" ", options.Commands.Select(c => "-c " + Quote(c)))}");
+                        }
                     }
                     if (result.Interrupted)
                     {
@@ -328,6 +332,9 @@ public static class RunCommand
         QemuStderr = result.QemuStderr,
         Interrupted = result.Interrupted,
     };
+
+    // A -c value as the shell needs it to come back whole.
+    private static string Quote(string command) => "'" + command.Replace("'", "'\\''") + "'";
 
     private static void Locked(TextWriter writer, string line)
     {
