@@ -54,7 +54,7 @@ public class QemuMachineTests
 
             SessionResult result = await new SessionRunner(QemuMachine.Launcher, null).RunAsync(options, CancellationToken.None);
 
-            Assert.Equal(Verdict.Error, result.Report.Verdict);
+            Assert.Equal(Verdict.Hang, result.Report.Verdict);
             Assert.Contains("hang: the prompt after 'version' did not come within 1 s", result.Report.Error);
             Assert.Equal("fake qemu /img/kernel.bin stdio", result.Tail.First());
             Assert.Single(result.Report.Records);

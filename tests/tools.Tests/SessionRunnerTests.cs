@@ -101,7 +101,7 @@ public class SessionRunnerTests
 
         SessionResult result = await Run(kernel, null, "spin", "version");
 
-        Assert.Equal(Verdict.Error, result.Report.Verdict);
+        Assert.Equal(Verdict.Hang, result.Report.Verdict);
         Assert.Equal(ExitCode.Infrastructure, result.ExitCode);
         Assert.Contains("hang: the prompt after 'spin' did not come within 0.3 s and the kernel printed nothing after the echo", result.Report.Error);
         Assert.True(kernel.Killed);

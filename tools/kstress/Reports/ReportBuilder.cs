@@ -104,7 +104,8 @@ public sealed class ReportBuilder
     /// corrupt records. Any problem makes the verdict ERROR.
     /// </summary>
     /// <param name="symbolizer">Resolves fault/panic records (null: they are listed without function names).</param>
-    public RunReport Build(IEnumerable<string> problems, long? bootMs, int? qemuExitCode, CrashSymbolizer? symbolizer = null)
+    /// <param name="hung">The runner saw the kernel go silent (no output, no prompt): the verdict is HANG unless a panic explains it.</param>
+    public RunReport Build(IEnumerable<string> problems, long? bootMs, int? qemuExitCode, CrashSymbolizer? symbolizer = null, bool hung = false)
     {
         var all = new List<string>(problems);
         // A captured log that ends while a command runs: that command never got its prompt back.
@@ -134,7 +135,7 @@ public sealed class ReportBuilder
         bool failed = RunReport.FailureLines(_commands, _records.Select(r => r.Body)).Any();
         return new RunReport
         {
-            Verdict = all.Count > 0 ? Verdict.Error : failed ? Verdict.Fail : Verdict.Pass,
+            Verdict = all.Count > 0 ? (hung && Panic is null ? Verdict.Hang : Verdict.Error) : failed ? Verdict.Fail : Verdict.Pass,
             Error = all.Count > 0 ? string.Join("; ", all) : null,
             BootMs = bootMs,
             QemuExitCode = qemuExitCode,

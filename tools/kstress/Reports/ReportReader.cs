@@ -118,7 +118,7 @@ public static class ReportReader
         CrashSymbolizer? symbolizer = records.Any(e => CrashSymbolizer.IsCrash(Json.String(e, "type") ?? "")) ? KernelSymbols.For(arch, null) : null;
         return new RunReport
         {
-            Verdict = verdict switch { "PASS" => Verdict.Pass, "FAIL" => Verdict.Fail, _ => Verdict.Error },
+            Verdict = verdict switch { "PASS" => Verdict.Pass, "FAIL" => Verdict.Fail, "HANG" => Verdict.Hang, _ => Verdict.Error },
             Error = Json.String(run, "error"),
             BootMs = Json.Long(run, "boot_ms"),
             Seed = run.TryGetProperty("seed", out JsonElement s) && s.ValueKind == JsonValueKind.Number && s.TryGetUInt64(out ulong seed) ? seed : null,

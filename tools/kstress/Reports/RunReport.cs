@@ -114,4 +114,8 @@ public enum Verdict
 
     [JsonStringEnumMemberName("ERROR")]
     Error,
+
+    /// <summary>The kernel stopped answering: a command's prompt never came and nothing was printed meanwhile.</summary>
+    [JsonStringEnumMemberName("HANG")]
+    Hang,
 }

@@ -62,7 +62,7 @@ public static class TestCases
             string test = results.FirstOrDefault()?.Test ?? command.Command.Split(' ')[0];
             cases.Add(new TestCase(command.Command, $"kstress.{test}", command.DurationMs / 1000.0, status, message, output, results));
         }
-        if (report.Verdict == Verdict.Error && !cases.Any(c => c.Status is CaseStatus.Panic or CaseStatus.NoPrompt))
+        if (report.Verdict is Verdict.Error or Verdict.Hang && !cases.Any(c => c.Status is CaseStatus.Panic or CaseStatus.NoPrompt))
         {
             cases.Add(new TestCase(SessionCase, "kstress.session", null, CaseStatus.SessionError, report.Error, report.Corrupt.Select(c => $"line {c.Line}: {c.Reason}").ToList(), new List<ResultRecord>()));
         }

@@ -96,6 +96,9 @@ public sealed class SessionRunner
 
         public List<string> Problems { get; } = new();
 
+        // A wait ended in silence: the kernel stopped answering (the report's HANG).
+        public bool Hung { get; private set; }
+
         public bool Interrupted { get; set; }
 
         private MachineProfile Profile => _options.Profile;
@@ -166,7 +169,7 @@ public sealed class SessionRunner
 
         public SessionResult Result()
         {
-            RunReport report = _builder.Build(Problems, _bootMs, _exitCode, _options.Symbolizer);
+            RunReport report = _builder.Build(Problems, _bootMs, _exitCode, _options.Symbolizer, Hung);
             return new SessionResult
             {
                 Report = report,
@@ -267,6 +270,7 @@ public sealed class SessionRunner
                     Problems.Add($"QEMU exited {ExitText()} before {what}{StderrHint()}");
                     break;
                 case Wait.Silent:
+                    Hung = true;
                     Problems.Add($"hang: {what} did not come {limit} and the kernel printed nothing after the echo{advice}");
                     break;
                 case Wait.TimedOut:
