@@ -151,8 +151,115 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
+    // stresstest: every test kind's row lists the flags it takes (the common ones and its own), and
+    // its `compare` row the same; `report` takes only --json, so no flag is ever accepted and ignored.
+    public static readonly FlagSpec StressDuration = FlagSpec.Unsigned("--duration", "MS", 100, 600_000,
+        "How long the test runs, in milliseconds (default 5000)");
+
+    public static readonly FlagSpec StressSeed = FlagSpec.Unsigned("--seed", "N", 0, ulong.MaxValue,
+        "The seed of every random choice; when absent one is chosen from the clock, printed and recorded");
+
+    public static readonly FlagSpec StressNoise = FlagSpec.Unsigned("--noise", "PCT", 0, 100,
+        "Variability of sizes, delays and rates around their base, in percent (default 10)");
+
+    public static readonly FlagSpec StressSummary = FlagSpec.Switch("--summary",
+        "Print only the one-line summary and the status (the result record is complete either way)");
+
+    public static readonly FlagSpec StressVerbose = FlagSpec.Switch("--verbose",
+        "Also print every chaos event and learning episode as it happens, and a status line each second");
+
+    public static readonly FlagSpec StressTargetPressure = FlagSpec.Unsigned("--target-pressure", "PCT", 10, 100,
+        "Heap pressure the memory workload climbs to: its held bytes as a share of its budget (default 80)");
+
+    public static readonly FlagSpec StressOomProbability = FlagSpec.Unsigned("--oom-probability", "PCT", 0, 100,
+        "Chance, each time the target is reached, that the workload keeps allocating until the budget refuses (default 30)");
+
+    public static readonly FlagSpec StressRate = FlagSpec.Unsigned("--rate", "PER_S", 1, 100_000,
+        "Commands per second sent through the shell dispatcher (default 1000)");
+
+    public static readonly FlagSpec StressEpisodes = FlagSpec.Unsigned("--episodes", "N", 4, 1000,
+        "Learning episodes the run is split into (default 20)");
+
+    public static readonly FlagSpec StressFailRate = FlagSpec.Unsigned("--fail-rate", "PCT", 0, 100,
+        "Share of chaos events into which a fault is injected (default 0)", new[] { "--failure-rate" });
+
+    public static readonly FlagSpec StressExpectFailures = FlagSpec.Switch("--expect-failures",
+        "Pass when at least half of the injected faults were recovered from");
+
+    public static readonly FlagSpec StressJson = FlagSpec.Switch("--json",
+        "Also emit the table as a report record");
+
+    private static readonly FlagSpec[] MemoryFlags =
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
+    private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
+    private static readonly FlagSpec[] ChaosFlags =
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressFailRate, StressExpectFailures };
+    private static readonly FlagSpec[] MultiFlags =
+    {
+        StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability,
+        StressRate, StressFailRate, StressExpectFailures,
+    };
+    private static readonly FlagSpec[] LearningFlags =
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes };
+    private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
+
+    public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",
+        "Stress the kernel (heap, shell, scheduler, recovery) and report measured results",
+        new FlagSpec[0], true,
+        new[]
+        {
+            new CommandSpec((int)ShellCommandId.StresstestMemory, "memory",
+                "Drive the kernel heap toward a target pressure; OOM events, recoveries, alloc latency",
+                new PositionalSpec[0], MemoryFlags),
+            new CommandSpec((int)ShellCommandId.StresstestCommands, "commands",
+                "Flood the shell dispatcher at a rate with jitter; command latency",
+                new PositionalSpec[0], CommandsFlags),
+            new CommandSpec((int)ShellCommandId.StresstestMulti, "multi",
+                "Memory, commands and chaos at once",
+                new PositionalSpec[0], MultiFlags),
+            new CommandSpec((int)ShellCommandId.StresstestLearning, "learning",
+                "Q-learning picks the autonomy controller's memory action; reward per episode",
+                new PositionalSpec[0], LearningFlags),
+            new CommandSpec((int)ShellCommandId.StresstestRedteam, "redteam",
+                "Adversarial input to the shell grammar, the record encoder and the allocator; each must be rejected",
+                new PositionalSpec[0], RedteamFlags),
+            new CommandSpec((int)ShellCommandId.StresstestChaos, "chaos",
+                "Random chaos events on the kernel, faults injected into a share of them, recoveries measured",
+                new PositionalSpec[0], ChaosFlags),
+            new CommandSpec((int)ShellCommandId.StresstestCompare, "compare",
+                "Run a test with autonomy off, then on, with the same seed; measured deltas",
+                new FlagSpec[0], true,
+                new[]
+                {
+                    new CommandSpec((int)ShellCommandId.StresstestCompareMemory, "memory", "Compare the memory test",
+                        new PositionalSpec[0], MemoryFlags),
+                    new CommandSpec((int)ShellCommandId.StresstestCompareCommands, "commands", "Compare the commands test",
+                        new PositionalSpec[0], CommandsFlags),
+                    new CommandSpec((int)ShellCommandId.StresstestCompareMulti, "multi", "Compare the multi test",
+                        new PositionalSpec[0], MultiFlags),
+                    new CommandSpec((int)ShellCommandId.StresstestCompareChaos, "chaos", "Compare the chaos test",
+                        new PositionalSpec[0], ChaosFlags),
+                }),
+            new CommandSpec((int)ShellCommandId.StresstestReport, "report",
+                "The last 16 results as a table",
+                new PositionalSpec[0], new[] { StressJson }),
+        });
+
+    public static readonly CommandSpec Autonomy = new CommandSpec((int)ShellCommandId.Autonomy, "autonomy",
+        "Arm or disarm the autonomy controller for stress runs, or show its state and counters",
+        new FlagSpec[0], true,
+        new[]
+        {
+            new CommandSpec((int)ShellCommandId.AutonomyOn, "on", "Run the controller during every stress test",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.AutonomyOff, "off", "Run stress tests without the controller",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.AutonomyStatus, "status", "Whether it is armed, and its intervention counters",
+                new PositionalSpec[0], new FlagSpec[0]),
+        });
+
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, IrqStorm, Bench, Fault, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, IrqStorm, Bench, Fault, Stresstest, Autonomy, Poweroff,
     });
 }

@@ -4,6 +4,7 @@
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.SelfTest;
 using KernelStress.Kernel.Shell.Commands;
+using KernelStress.Kernel.Stress;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Shell
@@ -103,6 +104,48 @@ namespace KernelStress.Kernel.Shell
                     break;
                 case ShellCommandId.FaultStackOverflow:
                     FaultCommand.RunStackOverflow(command, output);
+                    break;
+                case ShellCommandId.StresstestMemory:
+                    StresstestCommand.Run(command, StressKind.Memory, output);
+                    break;
+                case ShellCommandId.StresstestCommands:
+                    StresstestCommand.Run(command, StressKind.Commands, output);
+                    break;
+                case ShellCommandId.StresstestMulti:
+                    StresstestCommand.Run(command, StressKind.Multi, output);
+                    break;
+                case ShellCommandId.StresstestLearning:
+                    StresstestCommand.Run(command, StressKind.Learning, output);
+                    break;
+                case ShellCommandId.StresstestRedteam:
+                    StresstestCommand.Run(command, StressKind.Redteam, output);
+                    break;
+                case ShellCommandId.StresstestChaos:
+                    StresstestCommand.Run(command, StressKind.Chaos, output);
+                    break;
+                case ShellCommandId.StresstestCompareMemory:
+                    StresstestCommand.Compare(command, StressKind.Memory, output);
+                    break;
+                case ShellCommandId.StresstestCompareCommands:
+                    StresstestCommand.Compare(command, StressKind.Commands, output);
+                    break;
+                case ShellCommandId.StresstestCompareMulti:
+                    StresstestCommand.Compare(command, StressKind.Multi, output);
+                    break;
+                case ShellCommandId.StresstestCompareChaos:
+                    StresstestCommand.Compare(command, StressKind.Chaos, output);
+                    break;
+                case ShellCommandId.StresstestReport:
+                    StresstestCommand.Report(command, output);
+                    break;
+                case ShellCommandId.AutonomyOn:
+                    AutonomyCommand.Set(true, output);
+                    break;
+                case ShellCommandId.AutonomyOff:
+                    AutonomyCommand.Set(false, output);
+                    break;
+                case ShellCommandId.AutonomyStatus:
+                    AutonomyCommand.Status(output);
                     break;
                 default:
                     // The catalog and this switch disagree: a programming error, not bad input.

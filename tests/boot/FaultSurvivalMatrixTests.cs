@@ -26,16 +26,16 @@ public sealed class FaultSurvivalMatrixTests
     [Fact]
     public async Task TheKernelSurvivesEveryFaultInOneSession()
     {
-        // Every exception this CPU has (ArchFacts: arm64 has no divide trap).
         string[] faults = ArchFacts.For(_kernel.Arch).RaisableFaults.Select(f => $"fault {f.Kind}").ToArray();
-        SessionResult session = await _kernel.RunWithCpusAsync(2, new[] { "mem" }.Concat(faults).Concat(new[]
+        string[] commands = new[] { "mem" }.Concat(faults).Concat(new[]
         {
             "selftest heap",
             "spin 300", "echo answered while spinning",
             "spin 1200 --interrupts-off --cpu 1", "sleep 1600",
             "irqstorm 500 --target 0", "irqstorm 500 --target 1",
             "mem", "echo survived",
-        }).ToArray());
+        }).ToArray();
+        SessionResult session = await _kernel.RunWithCpusAsync(2, commands);
 
         Assert.DoesNotContain(session.Report.Records, r => r.GetProperty("type").GetString() == "panic");
         Assert.Equal(_kernel.PoweroffExitCode, session.Report.QemuExitCode);
@@ -44,7 +44,12 @@ public sealed class FaultSurvivalMatrixTests
         JsonElement heap = Records(session, "selftest").Single();
         Assert.Equal("PASS", heap.GetProperty("verdict").GetString());
 
-        Assert.Equal(new[] { "detected", "recovered" }, Records(session, "stall").Select(s => s.GetProperty("phase").GetString()));
+        // The spin's stall on CPU 1, detected and then recovered. (A loaded host that pauses a CPU of
+        // QEMU's for over a second gets reported too: that is the watchdog right, not wrong.)
+        string[] spinStall = Records(session, "stall").Where(s => s.GetProperty("cpu").GetInt32() == 1)
+            .SkipWhile(s => !(s.TryGetProperty("thread", out JsonElement t) && t.GetString() == "spin"))
+            .Select(s => s.GetProperty("phase").GetString()!).Take(2).ToArray();
+        Assert.Equal(new[] { "detected", "recovered" }, spinStall);
 
         JsonElement[] storms = session.Report.Results.Where(r => r.GetProperty("test").GetString() == "irqstorm").ToArray();
         Assert.Equal(new[] { 0, 1 }, storms.Select(s => s.GetProperty("counters").GetProperty("target_cpu").GetInt32()));

@@ -28,9 +28,13 @@ public sealed class WatchdogTests
     {
         SessionResult session = await _kernel.RunWithCpusAsync(2, "spin 1500 --interrupts-off --cpu 1", "sleep 2500", "watchdog", "echo alive");
 
-        JsonElement[] stalls = session.Report.Records.Where(r => r.GetProperty("type").GetString() == "stall").ToArray();
+        // The spin's stall on CPU 1: its detection, then its recovery. (On a loaded host QEMU's CPUs
+        // can be paused for over a second; the watchdog reports those too, truthfully.)
+        JsonElement[] stalls = session.Report.Records.Where(r => r.GetProperty("type").GetString() == "stall"
+                && r.GetProperty("cpu").GetInt32() == 1)
+            .SkipWhile(s => !(s.TryGetProperty("thread", out JsonElement t) && t.GetString() == "spin"))
+            .Take(2).ToArray();
         Assert.Equal(new[] { "detected", "recovered" }, stalls.Select(s => s.GetProperty("phase").GetString()));
-        Assert.All(stalls, s => Assert.Equal(1, s.GetProperty("cpu").GetInt32()));
 
         JsonElement detected = stalls[0];
         Assert.InRange(detected.GetProperty("stalled_ms").GetInt64(), 1000, 1500);
@@ -41,7 +45,7 @@ public sealed class WatchdogTests
         Assert.InRange(stalls[1].GetProperty("stalled_ms").GetInt64(), 1490, 2000);
 
         JsonElement watchdog = session.Report.Records.Single(r => r.GetProperty("type").GetString() == "watchdog");
-        Assert.Equal(1, watchdog.GetProperty("stalls_detected").GetInt64());
+        Assert.True(watchdog.GetProperty("stalls_detected").GetInt64() >= 1);
         Assert.Equal(Verdict.Pass, session.Report.Verdict);
     }
 

@@ -30,7 +30,7 @@ public class HelpWriterTests
             Enumerable.Range(0, ShellCommands.Catalog.Count).Select(i =>
                 "  " + ShellCommands.Catalog[i].Name.PadRight(width) + ShellCommands.Catalog[i].Summary + "\r\n"));
         Assert.Equal(expected, Help(ShellCommands.Catalog, "help"));
-        Assert.StartsWith("commands (type 'help COMMAND' for details):\r\n  help      List the commands", expected);
+        Assert.StartsWith("commands (type 'help COMMAND' for details):\r\n  help        List the commands", expected);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public class CommandLineTests
         (int code, _, string stdErr) = await Invoke("boot", "--arch", "arm64", "--no-build");
 
         Assert.Equal((int)ExitCode.Infrastructure, code);
-        Assert.Equal("kstress: error: image not built: artifacts/arm64/kernel.elf does not exist: run ./kstress build --arch arm64\n", stdErr.Replace("\r\n", "\n"));
+        Assert.Equal("kstress: error: image not built: artifacts/arm64/kernel.elf does not exist: run ./kstress build --arch arm64 --board virt\n", stdErr.Replace("\r\n", "\n"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -65,8 +66,10 @@ public sealed class RealImageTests : IClassFixture<RealImage>
             string[] disassembly = crash.GetProperty("disassembly").EnumerateArray().Select(l => l.GetString()!).ToArray();
             Assert.StartsWith("=> " + crash.GetProperty("address").GetString() + ": 0f 0b", disassembly[0]);
             Assert.EndsWith("ud2", disassembly[0]);
-            // The return addresses on the stack lead back through the fault injection code.
-            Assert.Contains(crash.GetProperty("stack").EnumerateArray(), w => w.GetProperty("function").GetString() is { } f && f.Contains("FaultInjection"));
+            // The return addresses on the stack lead back through the faulting thread's code: the fault
+            // injection, the fault command, or (when those end in tail calls) the thread's start.
+            Assert.Contains(crash.GetProperty("stack").EnumerateArray(), w => w.GetProperty("function").GetString() is { } f
+                && (f.Contains("FaultInjection") || f.Contains("FaultCommand") || f.StartsWith("ks_thread_start", StringComparison.Ordinal)));
             Assert.Contains($"in {function}", stdErr);
 
             (int parseCode, _, string parseErr) = await Kstress("parse", log, "--elf", _image.Elf, "-o", Path.Combine(dir, "parsed.json"));

@@ -1,0 +1,40 @@
+// `stresstest KIND [flags]`, `stresstest compare KIND [flags]` and
+// `stresstest report [--json]`: parses the flags into StressOptions and hands
+// over to kernel/stress (StressCoordinator, StressCompare, StressReport).
+// Autonomy follows `autonomy on|off` except in compare (off, then on) and in
+// learning (the learner drives the controller, so it always runs).
+using KernelStress.Kernel.Stress;
+using KernelStress.Kernel.Stress.Autonomy;
+using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Shell;
+
+namespace KernelStress.Kernel.Shell.Commands
+{
+    internal static class StresstestCommand
+    {
+        public static void Run(ParsedCommand command, StressKind kind, TextSink output)
+        {
+            StressOptions options = StressOptions.From(command, kind, kind == StressKind.Learning || AutonomyController.Armed);
+            if (kind == StressKind.Learning && options.DurationMs / options.Episodes < LearningRun.MinEpisodeMs)
+            {
+                output.Write("error: stresstest learning: --duration / --episodes must leave at least "u8);
+                output.WriteDecimal(LearningRun.MinEpisodeMs);
+                output.Write(" ms per episode, got "u8);
+                output.WriteDecimal(options.DurationMs / options.Episodes);
+                output.WriteLine(" ms; raise --duration or lower --episodes"u8);
+                return;
+            }
+            StressCoordinator.Run(options, command.Tokens, output);
+        }
+
+        public static void Compare(ParsedCommand command, StressKind kind, TextSink output)
+        {
+            StressCompare.Run(StressOptions.From(command, kind, false), command.Tokens, output);
+        }
+
+        public static void Report(ParsedCommand command, TextSink output)
+        {
+            StressReport.Run(command.Has(ShellCommands.StressJson), output);
+        }
+    }
+}

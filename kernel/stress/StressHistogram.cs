@@ -1,0 +1,41 @@
+// The latency series a stress result can carry, by their record names. A run
+// adds the ones it measures (StressRun.AddHistogram); the first one added is
+// the run's primary latency (the result record lists it first).
+using System;
+
+namespace KernelStress.Kernel.Stress
+{
+    internal enum StressHistogram
+    {
+        AllocLatency,
+        CommandLatency,
+        RecoveryLatency,
+        EventLatency,
+        RejectLatency,
+        OomRecoveryLatency,
+    }
+
+    internal static class StressHistograms
+    {
+        public static ReadOnlySpan<byte> Name(StressHistogram histogram) => histogram switch
+        {
+            StressHistogram.AllocLatency => "alloc_latency"u8,
+            StressHistogram.CommandLatency => "command_latency"u8,
+            StressHistogram.RecoveryLatency => "recovery_latency"u8,
+            StressHistogram.EventLatency => "event_latency"u8,
+            StressHistogram.RejectLatency => "reject_latency"u8,
+            _ => "oom_recovery_latency"u8,
+        };
+
+        // The seed's human label: "Alloc Latency: p50=...".
+        public static ReadOnlySpan<byte> Label(StressHistogram histogram) => histogram switch
+        {
+            StressHistogram.AllocLatency => "Alloc Latency"u8,
+            StressHistogram.CommandLatency => "Command Latency"u8,
+            StressHistogram.RecoveryLatency => "Recovery Latency"u8,
+            StressHistogram.EventLatency => "Event Latency"u8,
+            StressHistogram.RejectLatency => "Reject Latency"u8,
+            _ => "OOM Recovery Latency"u8,
+        };
+    }
+}

@@ -1,0 +1,40 @@
+// The kinds of stress test: what `stresstest KIND` runs and what its result
+// record's "test" field says.
+using System;
+
+namespace KernelStress.Kernel.Stress
+{
+    internal enum StressKind
+    {
+        Memory,
+        Commands,
+        Multi,
+        Learning,
+        Redteam,
+        Chaos,
+    }
+
+    internal static class StressKinds
+    {
+        public static ReadOnlySpan<byte> Name(StressKind kind) => kind switch
+        {
+            StressKind.Memory => "memory"u8,
+            StressKind.Commands => "commands"u8,
+            StressKind.Multi => "multi"u8,
+            StressKind.Learning => "learning"u8,
+            StressKind.Redteam => "redteam"u8,
+            _ => "chaos"u8,
+        };
+
+        // As the seed's human lines spell it: "[STRESSTEST] Memory completed: ...".
+        public static ReadOnlySpan<byte> Title(StressKind kind) => kind switch
+        {
+            StressKind.Memory => "Memory"u8,
+            StressKind.Commands => "Commands"u8,
+            StressKind.Multi => "Multi"u8,
+            StressKind.Learning => "Learning"u8,
+            StressKind.Redteam => "Redteam"u8,
+            _ => "Chaos"u8,
+        };
+    }
+}
