@@ -40,7 +40,7 @@ public sealed class FaultReportTests
         {
             Assert.Equal(Verdict.Fail, session.Report.Verdict);
             string error = Assert.Single(session.Report.Commands.Single().Errors);
-            Assert.Equal($"error: fault '{kind}' does not exist on {_kernel.Arch}; try 'help fault'", error);
+            Assert.Equal($"error: fault '{kind}' does not exist on {_kernel.Arch} (the CPU has no such exception); try 'help fault'", error);
             Assert.DoesNotContain(session.Report.Records, r => r.GetProperty("type").GetString() == "panic");
             Assert.Equal(_kernel.PoweroffExitCode, session.Report.QemuExitCode);
             return;

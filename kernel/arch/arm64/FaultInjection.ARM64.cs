@@ -4,7 +4,7 @@
 // FAR = 0x100000000); gp -> a load from a non-canonical (upper-half) address,
 // which with no TTBR1 tables is a translation fault at level 0 (EC 0x25).
 // Integer division by zero does not trap on AArch64 (SDIV/UDIV yield 0), so
-// there is no `de`: Trigger returns false for it. None of the others returns.
+// there is no `de`. None of the others returns.
 using System.Runtime;
 using System.Runtime.CompilerServices;
 
@@ -12,16 +12,16 @@ namespace KernelStress.Kernel.Arch
 {
     internal static partial class FaultInjection
     {
-        public static partial bool Trigger(FaultKind kind)
+        public static partial bool Exists(FaultKind kind) => kind != FaultKind.DivideError;
+
+        public static partial void Trigger(FaultKind kind)
         {
             switch (kind)
             {
                 case FaultKind.InvalidOpcode: ks_fault_undefined_instruction(); break;
                 case FaultKind.PageFault: ks_fault_translation(); break;
                 case FaultKind.GeneralProtection: ks_fault_upper_half(); break;
-                default: return false;
             }
-            return true;
         }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_fault_undefined_instruction")]

@@ -8,7 +8,9 @@ namespace KernelStress.Kernel.Arch
 {
     internal static partial class FaultInjection
     {
-        public static partial bool Trigger(FaultKind kind)
+        public static partial bool Exists(FaultKind kind) => true;
+
+        public static partial void Trigger(FaultKind kind)
         {
             switch (kind)
             {
@@ -17,7 +19,6 @@ namespace KernelStress.Kernel.Arch
                 case FaultKind.PageFault: ks_fault_page_fault(); break;
                 case FaultKind.GeneralProtection: ks_fault_general_protection(); break;
             }
-            return true;
         }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_fault_divide_error")]

@@ -8,7 +8,7 @@
 // kernel halts with a `panic` record (QEMU exits 35 on x64). The shell runs on
 // the boot stack, which has no guard page, so `stack --fatal` is refused. A
 // kind the arch has no exception for (`de` on arm64) is an error line naming
-// the arch, in either mode.
+// the arch.
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Scheduling;
@@ -20,12 +20,21 @@ namespace KernelStress.Kernel.Shell.Commands
     {
         public static void Run(ParsedCommand command, FaultKind kind, ReadOnlySpan<byte> name, TextSink output)
         {
+            if (!FaultInjection.Exists(kind))
+            {
+                output.Write("error: fault '"u8);
+                output.Write(name);
+                output.Write("' does not exist on "u8);
+                output.Write(Cpu.ArchName());
+                output.WriteLine(" (the CPU has no such exception); try 'help fault'"u8);
+                return;
+            }
             if (command.Has(ShellCommands.FaultFatal))
             {
                 output.Write("fault: raising "u8);
                 output.Write(name);
                 output.WriteLine(" on the shell's own thread; this halts the kernel"u8);
-                Raise(kind, name, output);
+                FaultInjection.Trigger(kind);
                 return;
             }
             Sacrifice(&RaiseInThread, (nint)kind, name, output);
@@ -50,23 +59,11 @@ namespace KernelStress.Kernel.Shell.Commands
                 return;
             }
             Scheduler.Join(id, out bool faulted);
-            if (!faulted)
-            {
-                // FaultInjection.Trigger returns only for a kind this arch has no exception for.
-                output.Write("error: fault '"u8);
-                output.Write(name);
-                output.Write("' raised no exception in thread "u8);
-                output.WriteDecimal((ulong)id);
-                output.Write(": it does not exist on "u8);
-                output.Write(Cpu.ArchName());
-                output.WriteLine("; try 'help fault'"u8);
-                return;
-            }
             output.Write("fault: "u8);
             output.Write(name);
-            output.Write(" killed sacrificial thread "u8);
+            output.Write(faulted ? " killed sacrificial thread "u8 : " did not fault in thread "u8);
             output.WriteDecimal((ulong)id);
-            output.WriteLine("; the kernel goes on"u8);
+            output.WriteLine(faulted ? "; the kernel goes on"u8 : ""u8);
         }
 
         private static void RaiseInThread(nint kind) => FaultInjection.Trigger((FaultKind)kind);
@@ -83,16 +80,5 @@ namespace KernelStress.Kernel.Shell.Commands
             return Recurse(depth + 1) + frame[0] + frame[255];
         }
 
-        private static void Raise(FaultKind kind, ReadOnlySpan<byte> name, TextSink output)
-        {
-            if (!FaultInjection.Trigger(kind))
-            {
-                output.Write("error: fault '"u8);
-                output.Write(name);
-                output.Write("' does not exist on "u8);
-                output.Write(Cpu.ArchName());
-                output.WriteLine("; try 'help fault'"u8);
-            }
-        }
     }
 }
