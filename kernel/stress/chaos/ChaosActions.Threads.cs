@@ -115,8 +115,7 @@ namespace KernelStress.Kernel.Stress.Chaos
             if (kind < 0)
                 return;
             // An arch without this exception (arm64 has no divide trap) raises a page fault instead.
-            if (!FaultInjection.Trigger((FaultKind)kind))
-                FaultInjection.Trigger(FaultKind.PageFault);
+            FaultInjection.Trigger(FaultInjection.Exists((FaultKind)kind) ? (FaultKind)kind : FaultKind.PageFault);
         }
 
         private static bool WorkloadSpike(int actions, bool inject, ref Xorshift64Star random, out ulong recoveryNs)
