@@ -44,7 +44,7 @@ public sealed class StresstestCancelTests
         await TypeAsync(machine, "echo still here\r", cancel.Token);
         await ReadUntilAsync(machine, seen, "\r\nstill here\r\n", cancel.Token);
         await TypeAsync(machine, "poweroff\r", cancel.Token);
-        Assert.Equal(33, await machine.WaitForExitAsync(cancel.Token));
+        Assert.Equal(_kernel.PoweroffExitCode, await machine.WaitForExitAsync(cancel.Token));
     }
 
     private static ValueTask TypeAsync(IMachine machine, string text, CancellationToken cancel) =>
