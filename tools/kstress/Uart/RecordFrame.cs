@@ -22,7 +22,11 @@ public static class RecordFrame
     /// <summary>The outcome for the frame whose marker starts at <c>markerAt</c>; decoding resumes at <c>End</c>.</summary>
     public readonly record struct Outcome(UartRecord? Record, string? Corruption, int End);
 
-    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded)
+    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded) =>
+        Decode(line, markerAt, lineNumber, streamEnded, null);
+
+    /// <param name="owner">The line's bytes as an array the record may keep a slice of (no copy); null: the record copies its JSON.</param>
+    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded, byte[]? owner)
     {
         int headerStart = markerAt + Marker.Length;
         int next = line.Slice(headerStart).IndexOf(Marker);
@@ -67,7 +71,8 @@ public static class RecordFrame
             if (Crc32.HashToUInt32(payload) == declaredCrc)
             {
                 int end = payloadStart + declaredLength;
-                return Validate(payload, lineNumber, out UartRecord? record, out string? why)
+                ReadOnlyMemory<byte> kept = owner is null ? payload.ToArray() : owner.AsMemory(payloadStart, declaredLength);
+                return Validate(payload, kept, lineNumber, out UartRecord? record, out string? why)
                     ? new Outcome(record, null, end)
                     : new Outcome(null, why, end);
             }
@@ -97,7 +102,7 @@ public static class RecordFrame
         return $"@@KS1 {bytes.Length} {Crc32.HashToUInt32(bytes):x8} {json}";
     }
 
-    private static bool Validate(ReadOnlySpan<byte> payload, int lineNumber, out UartRecord? record, out string? why)
+    private static bool Validate(ReadOnlySpan<byte> payload, ReadOnlyMemory<byte> kept, int lineNumber, out UartRecord? record, out string? why)
     {
         record = null;
         why = null;
@@ -121,7 +126,7 @@ public static class RecordFrame
                 if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
-                    type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    type = reader.TokenType == JsonTokenType.String ? KnownType(ref reader) ?? reader.GetString() : null;
                 }
                 else if (reader.ValueTextEquals("seq"u8))
                 {
@@ -148,8 +153,23 @@ public static class RecordFrame
             why = "the record has no non-negative integer \"seq\"";
             return false;
         }
-        record = new UartRecord(lineNumber, type, seqValue, payload.ToArray());
+        record = new UartRecord(lineNumber, type, seqValue, kept);
         return true;
+    }
+
+    private static readonly string[] s_knownTypes = { "boot", "result", "progress", "compare", "selftest", "fault", "panic", "bye", "mem", "ps", "metrics", "uptime", "error" };
+
+    /// <summary>The shared string of a common record type (no allocation per record); null for others.</summary>
+    private static string? KnownType(ref Utf8JsonReader reader)
+    {
+        foreach (string known in s_knownTypes)
+        {
+            if (reader.ValueTextEquals(known))
+            {
+                return known;
+            }
+        }
+        return null;
     }
 
     private static string KindOf(JsonTokenType token) => token switch
