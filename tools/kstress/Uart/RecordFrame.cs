@@ -105,82 +105,47 @@ public static class RecordFrame
     private static bool Validate(ReadOnlySpan<byte> payload, ReadOnlyMemory<byte> kept, int lineNumber, out UartRecord? record, out string? why)
     {
         record = null;
-        why = null;
-        string? type = null;
-        long? seq = null;
-        var reader = new Utf8JsonReader(payload);
-        try
+        JsonCheck.Outcome check = JsonCheck.Check(payload);
+        if (check.Error is { } error)
         {
-            // A reader pass checks the JSON and finds the top-level "type" and "seq" without
-            // building a DOM; UartRecord.Body builds one when somebody asks.
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                why = $"the JSON is a {KindOf(reader.TokenType)}, not an object";
-            }
-            while (why is null && reader.Read())
-            {
-                if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName)
-                {
-                    continue;
-                }
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    type = reader.TokenType == JsonTokenType.String ? KnownType(ref reader) ?? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    seq = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : -1;
-                }
-            }
-        }
-        catch (JsonException e)
-        {
-            why = $"invalid JSON although length and crc check out ({e.Message})";
-        }
-        if (why is not null)
-        {
+            why = $"invalid JSON although length and crc check out ({error})";
             return false;
         }
+        if (!check.IsObject)
+        {
+            why = $"the JSON is a {KindOf(payload)}, not an object";
+            return false;
+        }
+        string? type = check.Type;
         if (string.IsNullOrEmpty(type))
         {
             why = "the record has no \"type\" string";
             return false;
         }
-        if (seq is not long seqValue || seqValue < 0)
+        if (check.Seq is not long seqValue || seqValue < 0)
         {
             why = "the record has no non-negative integer \"seq\"";
             return false;
         }
+        why = null;
         record = new UartRecord(lineNumber, type, seqValue, kept);
         return true;
     }
 
-    private static readonly string[] s_knownTypes = { "boot", "result", "progress", "compare", "selftest", "fault", "panic", "bye", "mem", "ps", "metrics", "uptime", "error" };
-
-    /// <summary>The shared string of a common record type (no allocation per record); null for others.</summary>
-    private static string? KnownType(ref Utf8JsonReader reader)
+    /// <summary>What a well-formed JSON value that is not an object is, for the message.</summary>
+    private static string KindOf(ReadOnlySpan<byte> json)
     {
-        foreach (string known in s_knownTypes)
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        return reader.TokenType switch
         {
-            if (reader.ValueTextEquals(known))
-            {
-                return known;
-            }
-        }
-        return null;
+            JsonTokenType.StartArray => "Array",
+            JsonTokenType.String => "String",
+            JsonTokenType.Number => "Number",
+            JsonTokenType.True or JsonTokenType.False => "Boolean",
+            _ => "Null",
+        };
     }
-
-    private static string KindOf(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartArray => "Array",
-        JsonTokenType.String => "String",
-        JsonTokenType.Number => "Number",
-        JsonTokenType.True or JsonTokenType.False => "Boolean",
-        JsonTokenType.Null => "Null",
-        _ => "nothing",
-    };
 
     private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
 
