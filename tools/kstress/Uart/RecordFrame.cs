@@ -22,11 +22,8 @@ public static class RecordFrame
     /// <summary>The outcome for the frame whose marker starts at <c>markerAt</c>; decoding resumes at <c>End</c>.</summary>
     public readonly record struct Outcome(UartRecord? Record, string? Corruption, int End);
 
-    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded) =>
-        Decode(line, markerAt, lineNumber, streamEnded, null);
-
-    /// <param name="owner">The line's bytes as an array the record may keep a slice of (no copy); null: the record copies its JSON.</param>
-    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded, byte[]? owner)
+    /// <param name="owner">The line's bytes as an array (the same bytes as <paramref name="line"/>): a trusted record keeps a slice of it, no copy.</param>
+    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded, byte[] owner)
     {
         int headerStart = markerAt + Marker.Length;
         int next = line.Slice(headerStart).IndexOf(Marker);
@@ -71,8 +68,7 @@ public static class RecordFrame
             if (Crc32.HashToUInt32(payload) == declaredCrc)
             {
                 int end = payloadStart + declaredLength;
-                ReadOnlyMemory<byte> kept = owner is null ? payload.ToArray() : owner.AsMemory(payloadStart, declaredLength);
-                return Validate(payload, kept, lineNumber, out UartRecord? record, out string? why)
+                return Validate(payload, owner.AsMemory(payloadStart, declaredLength), lineNumber, out UartRecord? record, out string? why)
                     ? new Outcome(record, null, end)
                     : new Outcome(null, why, end);
             }

@@ -21,11 +21,11 @@ public sealed record LineReceived : UartEvent
     private readonly byte[]? _bytes;
     private string? _text;
 
-    public LineReceived(int line, string text, string human, bool hasRecord) : base(line)
+    /// <summary>A line without a record: all of it is human text.</summary>
+    public LineReceived(int line, string text) : base(line)
     {
         _text = text;
-        Human = human;
-        HasRecord = hasRecord;
+        Human = text;
     }
 
     /// <summary>A line holding a record: its cleaned bytes, decoded on first use of <see cref="Text"/>.</summary>

@@ -157,8 +157,7 @@ public sealed class UartStreamParser
         int firstMarker = span.IndexOf(RecordFrame.Marker);
         if (firstMarker < 0)
         {
-            string text = Encoding.UTF8.GetString(span);
-            _events.Add(new LineReceived(number, text, text, hasRecord: false));
+            _events.Add(new LineReceived(number, Encoding.UTF8.GetString(span)));
             if (span.IndexOf(DamagedMarkerHint) >= 0 || span.IndexOf(RecordBodyHint) >= 0)
             {
                 Lost(number, "damaged record: the line looks like a record but has no '@@KS1 ' marker");
