@@ -27,6 +27,7 @@ public class CommandLineTests
     [InlineData(new[] { "run", "--parallel", "0" }, "--parallel must be at least 1, not 0")]
     [InlineData(new[] { "run", "--seed", "-1" }, "Cannot parse argument '-1' for option '--seed'")]
     [InlineData(new[] { "validate" }, "Required argument missing for command: 'validate'")]
+    [InlineData(new[] { "report", "x.json" }, "Option '--output' is required.")]
     public async Task ParseErrorsExit64WithOneClearLine(string[] args, string message)
     {
         (int code, string stdOut, string stdErr) = await Invoke(args);
@@ -45,6 +46,8 @@ public class CommandLineTests
     [InlineData(new[] { "run", "-c", "version", "-c", "poweroff" }, "-c 'poweroff' is not needed: run types poweroff itself after the last command")]
     [InlineData(new[] { "run", "-c", "help\nversion" }, "-c 'help version' contains a line break: give each command its own -c")]
     [InlineData(new[] { "parse", "/nonexistent/uart.log" }, "cannot read LOG '/nonexistent/uart.log'")]
+    [InlineData(new[] { "report", "/nonexistent/run.json", "-o", "/tmp/kstress-never.html" }, "cannot read '/nonexistent/run.json'")]
+    [InlineData(new[] { "parse", "/dev/null", "--elf", "/nonexistent/kernel.elf" }, "cannot read the kernel image '/nonexistent/kernel.elf' for symbols")]
     public async Task ValueErrorsExit64WithWhatWhyAndNext(string[] args, string message)
     {
         (int code, _, string stdErr) = await Invoke(args);

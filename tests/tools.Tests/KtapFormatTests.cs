@@ -47,6 +47,14 @@ public class KtapFormatTests
     }
 
     [Fact]
+    public void AFailingSelftestSuiteFailsItsCommand()
+    {
+        string selftest = Uart.Record("{\"type\":\"selftest\",\"seq\":1,\"suite\":\"sched\",\"tests\":9,\"passed\":8,\"failed\":1,\"verdict\":\"FAIL\",\"failures\":[\"mutex_exclusion_under_preemption\"]}");
+        string line = Records.Lines(Reports.Render("ktap", Reports.Parse(Records.Session(("selftest sched", selftest + "\r\n"))))).Single(l => l.Contains("selftest sched"));
+        Assert.StartsWith("not ok 1 selftest sched # FAIL: [selftest _1] suite=sched", line); // no "#" inside a KTAP reason
+    }
+
+    [Fact]
     public void HashInACommandCannotStartADirective()
     {
         string log = Records.Session(("echo a#b", "a#b\r\n"));

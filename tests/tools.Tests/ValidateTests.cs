@@ -85,11 +85,11 @@ public class ValidateTests
     [Fact]
     public void RatioRulesDivideAndFilterByTest()
     {
-        string chaos = Records.Session(("stresstest chaos", Records.Result(1, test: "chaos", verdict: "PARTIAL", counters: "\"ops\":40,\"failed\":12,\"events\":40,\"recovered\":28") + "\r\n"));
+        string chaos = Records.Session(("stresstest chaos", Records.Result(1, test: "chaos", verdict: "PARTIAL", counters: "\"ops\":40,\"failed\":12,\"faults_injected\":40,\"recovered\":28") + "\r\n"));
         var outcomes = Validator.Validate(new[] { Run(chaos) }, DefaultPolicy());
         RuleOutcome recovery = Rule(outcomes, "recovery precision");
         Assert.Equal(RuleStatus.Warn, recovery.Status);
-        Assert.Contains("min counters.recovered / counters.events = 0.7", recovery.Detail);
+        Assert.Contains("min counters.recovered / counters.faults_injected = 0.7", recovery.Detail);
         Assert.Equal(RuleStatus.Skip, Rule(outcomes, "error rate").Status); // chaos injects failures on purpose
         Assert.Equal(RuleStatus.Warn, Rule(outcomes, "session and result verdicts").Status);
     }

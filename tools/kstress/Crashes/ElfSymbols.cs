@@ -25,14 +25,11 @@ public sealed class ElfSymbols
     private readonly Symbol[] _symbols;
     private readonly (ulong Start, ulong End)[] _code;
 
-    private ElfSymbols(Symbol[] symbols, (ulong, ulong)[] code, string path)
+    private ElfSymbols(Symbol[] symbols, (ulong, ulong)[] code)
     {
         _symbols = symbols;
         _code = code;
-        Path = path;
     }
-
-    public string Path { get; }
 
     public int Count => _symbols.Length;
 
@@ -52,7 +49,7 @@ public sealed class ElfSymbols
         }
         try
         {
-            return Parse(image, path);
+            return Parse(image);
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or FormatException)
         {
@@ -60,7 +57,7 @@ public sealed class ElfSymbols
         }
     }
 
-    public static ElfSymbols Parse(ReadOnlySpan<byte> image, string path)
+    public static ElfSymbols Parse(ReadOnlySpan<byte> image)
     {
         if (image.Length < 64 || !image.Slice(0, 4).SequenceEqual(s_magic) || image[4] != 2 || image[5] != 1)
         {
@@ -117,7 +114,7 @@ public sealed class ElfSymbols
                 code.Add((section.Address, section.Address + section.Size));
             }
         }
-        return new ElfSymbols(symbols.ToArray(), code.ToArray(), path);
+        return new ElfSymbols(symbols.ToArray(), code.ToArray());
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class ReportBuilder
     private readonly List<CommandOutcome> _commands = new();
     private readonly List<UartRecord> _records = new();
     private readonly List<CorruptFinding> _corrupt = new();
-    private readonly Queue<string> _tail = new();
+    private readonly Queue<LineReceived> _tail = new();
     private CommandOutcome? _current;
 
     /// <param name="commandsFromEcho">True for a captured log: commands are read from the echo lines.</param>
@@ -43,14 +43,14 @@ public sealed class ReportBuilder
     public bool HasCrashes => _records.Exists(r => CrashSymbolizer.IsCrash(r.Type));
 
     /// <summary>The last lines seen (up to 20), for messages about a session that went wrong.</summary>
-    public IReadOnlyCollection<string> Tail => _tail;
+    public IReadOnlyCollection<string> Tail => _tail.Select(l => l.Text).ToList();
 
     public void Observe(UartEvent e)
     {
         switch (e)
         {
             case LineReceived line:
-                _tail.Enqueue(line.Text);
+                _tail.Enqueue(line);
                 if (_tail.Count > TailLines)
                 {
                     _tail.Dequeue();

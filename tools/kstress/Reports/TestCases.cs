@@ -27,8 +27,8 @@ public enum CaseStatus
 public sealed record TestCase(string Name, string ClassName, double? Seconds, CaseStatus Status, string? Message, IReadOnlyList<string> Output, IReadOnlyList<ResultRecord> Results);
 
 /// <summary>
-/// Judges each command of a report: its error lines and FAIL results make it fail (the message is
-/// the first error line or "FAIL: reason"), a panic record during it or a prompt that never came
+/// Judges each command of a report: its error lines and any record of it with verdict FAIL make it
+/// fail (the message is the first error line or "FAIL: reason"), a panic record during it or a prompt that never came
 /// back make it an error. A session-level problem no command explains (no boot record, corrupt
 /// records, no bye) becomes one extra case, "session".
 /// </summary>
@@ -43,11 +43,12 @@ public static class TestCases
         {
             List<ResultRecord> results = command.Records.Where(r => r.Type == "result").Select(r => ResultRecord.From(r.Body)).ToList();
             UartRecord? panic = command.Records.FirstOrDefault(r => r.Type == "panic");
-            ResultRecord? failed = results.FirstOrDefault(r => r.Verdict == "FAIL");
+            // Any record with verdict FAIL fails its command (a stress result, a selftest suite), as it fails the run.
+            UartRecord? failed = command.Records.FirstOrDefault(r => r.GetString("verdict") == "FAIL");
             (CaseStatus status, string? message) = panic is not null ? (CaseStatus.Panic, report.Error ?? $"kernel panic: {panic.GetString("reason")}")
                 : !command.Answered ? (CaseStatus.NoPrompt, report.Error ?? "the prompt did not come back")
                 : command.Errors.Count > 0 ? (CaseStatus.Fail, command.Errors[0])
-                : failed is not null ? (CaseStatus.Fail, $"FAIL: {failed.Reason ?? "no reason given"}")
+                : failed is not null ? (CaseStatus.Fail, $"FAIL: {failed.GetString("reason") ?? RecordText.Compact(failed)}")
                 : (CaseStatus.Pass, null);
             var output = new List<string>();
             output.AddRange(command.Errors);

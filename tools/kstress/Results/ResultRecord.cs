@@ -47,14 +47,10 @@ public sealed class ResultRecord
 
     public ulong? Seed => (Parent?.Body ?? Body) is var b && b.TryGetProperty("seed", out JsonElement s) && s.ValueKind == JsonValueKind.Number && s.TryGetUInt64(out ulong seed) ? seed : null;
 
-    public long? Seq => Json.Long(Parent?.Body ?? Body, "seq");
-
     /// <summary>PASS, PARTIAL or FAIL; a phase has its result's verdict.</summary>
     public string? Verdict => Json.String(Parent?.Body ?? Body, "verdict");
 
     public string? Reason => Json.String(Parent?.Body ?? Body, "reason");
-
-    public bool? Autonomy => Json.Bool(Parent?.Body ?? Body, "autonomy");
 
     public long? DurationMs => Json.Long(Body, "duration_ms");
 

@@ -22,7 +22,8 @@ public static class RecordFrame
     /// <summary>The outcome for the frame whose marker starts at <c>markerAt</c>; decoding resumes at <c>End</c>.</summary>
     public readonly record struct Outcome(UartRecord? Record, string? Corruption, int End);
 
-    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded)
+    /// <param name="owner">The line's bytes as an array (the same bytes as <paramref name="line"/>): a trusted record keeps a slice of it, no copy.</param>
+    public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded, byte[] owner)
     {
         int headerStart = markerAt + Marker.Length;
         int next = line.Slice(headerStart).IndexOf(Marker);
@@ -67,7 +68,7 @@ public static class RecordFrame
             if (Crc32.HashToUInt32(payload) == declaredCrc)
             {
                 int end = payloadStart + declaredLength;
-                return Validate(payload, lineNumber, out UartRecord? record, out string? why)
+                return Validate(payload, owner.AsMemory(payloadStart, declaredLength), lineNumber, out UartRecord? record, out string? why)
                     ? new Outcome(record, null, end)
                     : new Outcome(null, why, end);
             }
@@ -97,70 +98,50 @@ public static class RecordFrame
         return $"@@KS1 {bytes.Length} {Crc32.HashToUInt32(bytes):x8} {json}";
     }
 
-    private static bool Validate(ReadOnlySpan<byte> payload, int lineNumber, out UartRecord? record, out string? why)
+    private static bool Validate(ReadOnlySpan<byte> payload, ReadOnlyMemory<byte> kept, int lineNumber, out UartRecord? record, out string? why)
     {
         record = null;
-        why = null;
-        string? type = null;
-        long? seq = null;
-        var reader = new Utf8JsonReader(payload);
-        try
+        JsonCheck.Outcome check = JsonCheck.Check(payload);
+        if (check.Error is { } error)
         {
-            // A reader pass checks the JSON and finds the top-level "type" and "seq" without
-            // building a DOM; UartRecord.Body builds one when somebody asks.
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                why = $"the JSON is a {KindOf(reader.TokenType)}, not an object";
-            }
-            while (why is null && reader.Read())
-            {
-                if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName)
-                {
-                    continue;
-                }
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    seq = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : -1;
-                }
-            }
-        }
-        catch (JsonException e)
-        {
-            why = $"invalid JSON although length and crc check out ({e.Message})";
-        }
-        if (why is not null)
-        {
+            why = $"invalid JSON although length and crc check out ({error})";
             return false;
         }
+        if (!check.IsObject)
+        {
+            why = $"the JSON is a {KindOf(payload)}, not an object";
+            return false;
+        }
+        string? type = check.Type;
         if (string.IsNullOrEmpty(type))
         {
             why = "the record has no \"type\" string";
             return false;
         }
-        if (seq is not long seqValue || seqValue < 0)
+        if (check.Seq is not long seqValue || seqValue < 0)
         {
             why = "the record has no non-negative integer \"seq\"";
             return false;
         }
-        record = new UartRecord(lineNumber, type, seqValue, payload.ToArray());
+        why = null;
+        record = new UartRecord(lineNumber, type, seqValue, kept);
         return true;
     }
 
-    private static string KindOf(JsonTokenType token) => token switch
+    /// <summary>What a well-formed JSON value that is not an object is, for the message.</summary>
+    private static string KindOf(ReadOnlySpan<byte> json)
     {
-        JsonTokenType.StartArray => "Array",
-        JsonTokenType.String => "String",
-        JsonTokenType.Number => "Number",
-        JsonTokenType.True or JsonTokenType.False => "Boolean",
-        JsonTokenType.Null => "Null",
-        _ => "nothing",
-    };
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.StartArray => "Array",
+            JsonTokenType.String => "String",
+            JsonTokenType.Number => "Number",
+            JsonTokenType.True or JsonTokenType.False => "Boolean",
+            _ => "Null",
+        };
+    }
 
     private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
 

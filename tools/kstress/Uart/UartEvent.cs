@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace KernelStress.Tool.Uart;
@@ -11,11 +12,37 @@ public abstract record UartEvent(int Line);
 
 /// <summary>
 /// A completed line, cleaned of CR, NUL, control bytes and ANSI escape sequences.
-/// <paramref name="Human"/> is the part before the first record marker (the whole line when it
-/// holds no record): that is what a person reads, e.g. "ks> " in front of a record.
+/// <see cref="Human"/> is the part before the first record marker (the whole line when it holds
+/// no record): that is what a person reads, e.g. "ks> " in front of a record. The text of a line
+/// that holds a record is decoded only when asked for (most readers want the record, not its text).
 /// </summary>
-public sealed record LineReceived(int Line, string Text, string Human, bool HasRecord) : UartEvent(Line)
+public sealed record LineReceived : UartEvent
 {
+    private readonly byte[]? _bytes;
+    private string? _text;
+
+    /// <summary>A line without a record: all of it is human text.</summary>
+    public LineReceived(int line, string text) : base(line)
+    {
+        _text = text;
+        Human = text;
+    }
+
+    /// <summary>A line holding a record: its cleaned bytes, decoded on first use of <see cref="Text"/>.</summary>
+    public LineReceived(int line, byte[] bytes, string human) : base(line)
+    {
+        _bytes = bytes;
+        Human = human;
+        HasRecord = true;
+    }
+
+    /// <summary>The whole cleaned line.</summary>
+    public string Text => _text ??= System.Text.Encoding.UTF8.GetString(_bytes!);
+
+    public string Human { get; }
+
+    public bool HasRecord { get; }
+
     /// <summary>True for the echo of typed input: the prompt followed by the command text.</summary>
     public bool IsEcho => !HasRecord && Text.Length > UartStreamParser.Prompt.Length && Text.StartsWith(UartStreamParser.Prompt, System.StringComparison.Ordinal);
 
@@ -57,10 +84,10 @@ public sealed record CorruptFound(CorruptFinding Finding) : UartEvent(Finding.Li
 /// </summary>
 public sealed class UartRecord
 {
-    private readonly byte[] _json;
+    private readonly ReadOnlyMemory<byte> _json;
     private JsonElement? _body;
 
-    public UartRecord(int line, string type, long seq, byte[] json)
+    public UartRecord(int line, string type, long seq, ReadOnlyMemory<byte> json)
     {
         Line = line;
         Type = type;
@@ -75,9 +102,9 @@ public sealed class UartRecord
     public long Seq { get; }
 
     /// <summary>The record's JSON exactly as it was sent.</summary>
-    public string Json => System.Text.Encoding.UTF8.GetString(_json);
+    public string Json => System.Text.Encoding.UTF8.GetString(_json.Span);
 
-    public JsonElement Body => _body ??= JsonElement.Parse(_json);
+    public JsonElement Body => _body ??= JsonElement.Parse(_json.Span);
 
     /// <summary>A string field of the record, or null when it is absent or not a string.</summary>
     public string? GetString(string name) =>

@@ -155,18 +155,19 @@ public sealed class UartStreamParser
         int number = _lineNumber++;
 
         int firstMarker = span.IndexOf(RecordFrame.Marker);
-        string text = Encoding.UTF8.GetString(span);
-        string human = firstMarker < 0 ? text : Encoding.UTF8.GetString(span.Slice(0, firstMarker));
-        _events.Add(new LineReceived(number, text, human, firstMarker >= 0));
-
         if (firstMarker < 0)
         {
+            _events.Add(new LineReceived(number, Encoding.UTF8.GetString(span)));
             if (span.IndexOf(DamagedMarkerHint) >= 0 || span.IndexOf(RecordBodyHint) >= 0)
             {
                 Lost(number, "damaged record: the line looks like a record but has no '@@KS1 ' marker");
             }
             return;
         }
+
+        // One copy of a record line: its records keep slices of it, and its text is decoded on demand.
+        byte[] owner = span.ToArray();
+        _events.Add(new LineReceived(number, owner, firstMarker == 0 ? "" : Encoding.UTF8.GetString(span.Slice(0, firstMarker))));
 
         int position = firstMarker;
         while (position < span.Length)
@@ -176,7 +177,7 @@ public sealed class UartStreamParser
             {
                 break;
             }
-            RecordFrame.Outcome outcome = RecordFrame.Decode(span, position + found, number, streamEnded);
+            RecordFrame.Outcome outcome = RecordFrame.Decode(span, position + found, number, streamEnded, owner);
             if (outcome.Record is { } record)
             {
                 Accept(record);
