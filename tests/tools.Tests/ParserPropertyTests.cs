@@ -14,7 +14,8 @@ namespace KernelStress.Tool.Tests;
 /// flipped, lost or inserted inside a record, noise in front of a record, a truncated last line),
 /// fed in chunks of any size. Whatever the mix: nothing throws, every untouched record is trusted
 /// exactly once with its exact JSON, nothing else is trusted, every damaged record is reported,
-/// and the chunking does not change the outcome.
+/// and the chunking does not change the outcome. CI runs a fixed number of cases; a nightly run sets
+/// KSTRESS_PARSER_FUZZ_SECONDS to run each property for that long instead (<see cref="FuzzBudget"/>).
 /// </summary>
 public class ParserPropertyTests
 {
@@ -54,7 +55,7 @@ public class ParserPropertyTests
             Assert.Equal(expected, whole.Records().Select(r => r.Json));
             Assert.True(whole.Corrupt().Count >= damaged, $"{damaged} damaged record(s) but {whole.Corrupt().Count} finding(s)");
             Assert.Equal(Describe(whole), Describe(chunked));
-        }, iter: 400);
+        }, iter: 400, time: FuzzBudget.Seconds);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class ParserPropertyTests
             Assert.Empty(events.Records());
             Assert.Equal(bytes.Count(b => b == (byte)'\n') + (bytes.Length > 0 && bytes[^1] != (byte)'\n' ? 1 : 0),
                 events.Lines().Count + (EndsWithPromptOnly(bytes) ? 1 : 0));
-        }, iter: 300);
+        }, iter: 300, time: FuzzBudget.Seconds);
     }
 
     private static bool EndsWithPromptOnly(byte[] bytes)
