@@ -69,7 +69,7 @@ public sealed class RealImageTests : IClassFixture<RealImage>
             // The return addresses on the stack lead back through the faulting thread's code: the fault
             // injection, the fault command, or (when those end in tail calls) the thread's start.
             Assert.Contains(crash.GetProperty("stack").EnumerateArray(), w => w.GetProperty("function").GetString() is { } f
-                && (f.Contains("FaultInjection") || f.Contains("FaultCommand") || f.StartsWith("ks_thread_start", StringComparison.Ordinal)));
+                && (f.Contains("FaultInjection") || f.Contains("FaultCommand") || f.Contains("Scheduler__ThreadStart") || f.StartsWith("ks_thread_start", StringComparison.Ordinal)));
             Assert.Contains($"in {function}", stdErr);
 
             (int parseCode, _, string parseErr) = await Kstress("parse", log, "--elf", _image.Elf, "-o", Path.Combine(dir, "parsed.json"));

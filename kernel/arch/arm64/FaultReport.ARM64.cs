@@ -23,8 +23,6 @@ namespace KernelStress.Kernel.Arch
 {
     internal static unsafe class FaultReport
     {
-        private const int StackWords = 8;
-        private const int CodeBytes = 16;
         private const ulong DataAbort = 0x25;
 
         private static ReadOnlySpan<byte> RegisterNames => "x0x1x2x3x4x5x6x7x8x9x10x11x12x13x14x15x16x17x18x19x20x21x22x23x24x25x26x27x28x29x30"u8;
@@ -80,8 +78,8 @@ namespace KernelStress.Kernel.Arch
             output.Write(" esr="u8);
             Hex.Write64(output, f->Esr);
             output.WriteLine();
-            Pair(output, "  elr="u8, f->Elr, " sp="u8, f->Sp);
-            Pair(output, " spsr="u8, f->Spsr, " far="u8, f->Far);
+            FaultDump.Pair(output, "  elr="u8, f->Elr, " sp="u8, f->Sp);
+            FaultDump.Pair(output, " spsr="u8, f->Spsr, " far="u8, f->Far);
             output.Write(" ttbr0="u8);
             Hex.Write64(output, ttbr0);
             output.WriteLine();
@@ -94,36 +92,8 @@ namespace KernelStress.Kernel.Arch
                 if (i % 4 == 3 || i == ExceptionFrame.RegisterCount - 1)
                     output.WriteLine();
             }
-            if (Readable(f->Sp, StackWords * 8))
-            {
-                output.Write("  stack:"u8);
-                for (int i = 0; i < StackWords; i++)
-                {
-                    output.Write(" "u8);
-                    Hex.Write64(output, ((ulong*)f->Sp)[i]);
-                }
-                output.WriteLine();
-            }
-            if (Readable(f->Elr, CodeBytes))
-            {
-                output.Write("  code at elr:"u8);
-                Span<byte> hex = stackalloc byte[3];
-                for (int i = 0; i < CodeBytes; i++)
-                {
-                    hex[0] = (byte)' ';
-                    AsciiFormat.Hex8(hex.Slice(1), ((byte*)f->Elr)[i]);
-                    output.Write(hex);
-                }
-                output.WriteLine();
-            }
-        }
-
-        private static void Pair(TextSink output, ReadOnlySpan<byte> firstLabel, ulong first, ReadOnlySpan<byte> secondLabel, ulong second)
-        {
-            output.Write(firstLabel);
-            Hex.Write64(output, first);
-            output.Write(secondLabel);
-            Hex.Write64(output, second);
+            FaultDump.WriteStackLine(output, f->Sp, Readable(f->Sp, FaultDump.StackWords * 8));
+            FaultDump.WriteCodeLine(output, "elr"u8, f->Elr, Readable(f->Elr, FaultDump.CodeBytes));
         }
 
         private static void WriteRecord(ReadOnlySpan<byte> type, ExceptionFrame* f, ReadOnlySpan<byte> name, ulong exceptionClass, ulong ttbr0, bool overflow)
@@ -146,22 +116,7 @@ namespace KernelStress.Kernel.Arch
             for (int i = 0; i < ExceptionFrame.RegisterCount; i++)
                 Hex.WriteJson64(ref json, RegisterName(i), f->X[i]);
             json.WriteEndObject();
-            json.WriteStartArray("stack"u8);
-            if (Readable(f->Sp, StackWords * 8))
-            {
-                Span<byte> word = stackalloc byte[Hex.Hex64Length];
-                for (int i = 0; i < StackWords; i++)
-                    json.WriteStringValue(Hex.Format64(word, ((ulong*)f->Sp)[i]));
-            }
-            json.WriteEndArray();
-            Span<byte> code = stackalloc byte[CodeBytes * 2];
-            int codeLength = 0;
-            if (Readable(f->Elr, CodeBytes))
-            {
-                for (int i = 0; i < CodeBytes; i++, codeLength += 2)
-                    AsciiFormat.Hex8(code.Slice(codeLength), ((byte*)f->Elr)[i]);
-            }
-            json.WriteString("code"u8, code.Slice(0, codeLength));
+            FaultDump.WriteMemoryJson(ref json, f->Sp, Readable(f->Sp, FaultDump.StackWords * 8), f->Elr, Readable(f->Elr, FaultDump.CodeBytes));
             KernelConsole.EndRecord(ref json);
         }
 

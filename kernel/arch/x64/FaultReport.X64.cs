@@ -21,8 +21,6 @@ namespace KernelStress.Kernel.Arch
     {
         private const ulong MappedStart = 0x1000;
         private const ulong MappedEnd = 0x1_0000_0000;  // boot.s identity-maps the low 4 GiB
-        private const int StackWords = 8;
-        private const int CodeBytes = 16;
         private const ulong PageFaultVector = 14;
 
         public static void Handle(InterruptFrame* frame)
@@ -74,54 +72,26 @@ namespace KernelStress.Kernel.Arch
             output.Write(" error="u8);
             Hex.Write64(output, f->ErrorCode);
             output.WriteLine();
-            Pair(output, "  rip="u8, f->Rip, " rsp="u8, f->Rsp);
-            Pair(output, " rflags="u8, f->Rflags, " cr2="u8, cr2);
+            FaultDump.Pair(output, "  rip="u8, f->Rip, " rsp="u8, f->Rsp);
+            FaultDump.Pair(output, " rflags="u8, f->Rflags, " cr2="u8, cr2);
             output.Write(" cr3="u8);
             Hex.Write64(output, cr3);
             output.WriteLine();
-            Pair(output, "  rax="u8, f->Rax, " rbx="u8, f->Rbx);
-            Pair(output, " rcx="u8, f->Rcx, " rdx="u8, f->Rdx);
+            FaultDump.Pair(output, "  rax="u8, f->Rax, " rbx="u8, f->Rbx);
+            FaultDump.Pair(output, " rcx="u8, f->Rcx, " rdx="u8, f->Rdx);
             output.WriteLine();
-            Pair(output, "  rsi="u8, f->Rsi, " rdi="u8, f->Rdi);
-            Pair(output, " rbp="u8, f->Rbp, " r8="u8, f->R8);
+            FaultDump.Pair(output, "  rsi="u8, f->Rsi, " rdi="u8, f->Rdi);
+            FaultDump.Pair(output, " rbp="u8, f->Rbp, " r8="u8, f->R8);
             output.WriteLine();
-            Pair(output, "  r9="u8, f->R9, " r10="u8, f->R10);
-            Pair(output, " r11="u8, f->R11, " r12="u8, f->R12);
+            FaultDump.Pair(output, "  r9="u8, f->R9, " r10="u8, f->R10);
+            FaultDump.Pair(output, " r11="u8, f->R11, " r12="u8, f->R12);
             output.WriteLine();
-            Pair(output, "  r13="u8, f->R13, " r14="u8, f->R14);
+            FaultDump.Pair(output, "  r13="u8, f->R13, " r14="u8, f->R14);
             output.Write(" r15="u8);
             Hex.Write64(output, f->R15);
             output.WriteLine();
-            if (Readable(f->Rsp, StackWords * 8))
-            {
-                output.Write("  stack:"u8);
-                for (int i = 0; i < StackWords; i++)
-                {
-                    output.Write(" "u8);
-                    Hex.Write64(output, ((ulong*)f->Rsp)[i]);
-                }
-                output.WriteLine();
-            }
-            if (Readable(f->Rip, CodeBytes))
-            {
-                output.Write("  code at rip:"u8);
-                Span<byte> hex = stackalloc byte[3];
-                for (int i = 0; i < CodeBytes; i++)
-                {
-                    hex[0] = (byte)' ';
-                    AsciiFormat.Hex8(hex.Slice(1), ((byte*)f->Rip)[i]);
-                    output.Write(hex);
-                }
-                output.WriteLine();
-            }
-        }
-
-        private static void Pair(TextSink output, ReadOnlySpan<byte> firstLabel, ulong first, ReadOnlySpan<byte> secondLabel, ulong second)
-        {
-            output.Write(firstLabel);
-            Hex.Write64(output, first);
-            output.Write(secondLabel);
-            Hex.Write64(output, second);
+            FaultDump.WriteStackLine(output, f->Rsp, Readable(f->Rsp, FaultDump.StackWords * 8));
+            FaultDump.WriteCodeLine(output, "rip"u8, f->Rip, Readable(f->Rip, FaultDump.CodeBytes));
         }
 
         private static void WriteRecord(ReadOnlySpan<byte> type, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3, bool overflow)
@@ -156,22 +126,7 @@ namespace KernelStress.Kernel.Arch
             Hex.WriteJson64(ref json, "r14"u8, f->R14);
             Hex.WriteJson64(ref json, "r15"u8, f->R15);
             json.WriteEndObject();
-            json.WriteStartArray("stack"u8);
-            if (Readable(f->Rsp, StackWords * 8))
-            {
-                Span<byte> word = stackalloc byte[Hex.Hex64Length];
-                for (int i = 0; i < StackWords; i++)
-                    json.WriteStringValue(Hex.Format64(word, ((ulong*)f->Rsp)[i]));
-            }
-            json.WriteEndArray();
-            Span<byte> code = stackalloc byte[CodeBytes * 2];
-            int codeLength = 0;
-            if (Readable(f->Rip, CodeBytes))
-            {
-                for (int i = 0; i < CodeBytes; i++, codeLength += 2)
-                    AsciiFormat.Hex8(code.Slice(codeLength), ((byte*)f->Rip)[i]);
-            }
-            json.WriteString("code"u8, code.Slice(0, codeLength));
+            FaultDump.WriteMemoryJson(ref json, f->Rsp, Readable(f->Rsp, FaultDump.StackWords * 8), f->Rip, Readable(f->Rip, FaultDump.CodeBytes));
             KernelConsole.EndRecord(ref json);
         }
 
