@@ -1,17 +1,13 @@
 using System;
-using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
-using KernelStress.Tool;
-using KernelStress.Tool.Machines;
 using Xunit;
 
 namespace KernelStress.Boot.Tests;
 
 /// <summary>
 /// Ctrl-C ends a long stress run early and cleanly: the summary still comes, the status says it was
-/// cancelled, and the kernel answers the next command. Drives QEMU byte by byte (the session runner
-/// waits for each prompt and cannot type during a command).
+/// cancelled, and the kernel answers the next command. Drives QEMU byte by byte (<see cref="RawConsole"/>:
+/// the session runner waits for each prompt and cannot type during a command).
 /// </summary>
 [Collection(BootCollection.Name)]
 public sealed class StresstestCancelTests
@@ -28,36 +24,17 @@ public sealed class StresstestCancelTests
     [Fact]
     public async Task CtrlCCancelsARunCleanly()
     {
-        using var cancel = new CancellationTokenSource(Timeout);
-        QemuCommandLine line = QemuCommandLine.Create(_kernel.Profile, _kernel.ImagePath,
-            _kernel.Profile.MemoryMb.Default, _kernel.Profile.Smp.Default, SerialMode.Stdio);
-        await using IMachine machine = QemuMachine.Start(line);
-        var seen = new StringBuilder();
+        await using RawConsole console = await RawConsole.BootAsync(_kernel.Profile, _kernel.ImagePath, _kernel.Profile.Smp.Default);
 
-        await ReadUntilAsync(machine, seen, "ks> ", cancel.Token);
-        await TypeAsync(machine, "stresstest memory --duration 60000\r", cancel.Token);
-        await ReadUntilAsync(machine, seen, "[STRESSTEST] Memory: ", cancel.Token);
-        await Task.Delay(700, cancel.Token);
-        await TypeAsync(machine, "\x03", cancel.Token);
-        await ReadUntilAsync(machine, seen, "cancelled by Ctrl-C)", cancel.Token);
-        Assert.Contains("Status: PARTIAL PASS", seen.ToString());
-        await TypeAsync(machine, "echo still here\r", cancel.Token);
-        await ReadUntilAsync(machine, seen, "\r\nstill here\r\n", cancel.Token);
-        await TypeAsync(machine, "poweroff\r", cancel.Token);
-        Assert.Equal(_kernel.PoweroffExitCode, await machine.WaitForExitAsync(cancel.Token));
-    }
-
-    private static ValueTask TypeAsync(IMachine machine, string text, CancellationToken cancel) =>
-        machine.WriteAsync(Encoding.ASCII.GetBytes(text), cancel);
-
-    private static async Task ReadUntilAsync(IMachine machine, StringBuilder seen, string marker, CancellationToken cancel)
-    {
-        int from = seen.Length;
-        while (seen.ToString().IndexOf(marker, from, StringComparison.Ordinal) < 0)
-        {
-            byte[]? chunk = await machine.ReadAsync(cancel);
-            Assert.True(chunk != null, $"the kernel stopped before printing '{marker}':\n{seen}");
-            seen.Append(Encoding.ASCII.GetString(chunk));
-        }
+        await console.TypeAsync("stresstest memory --duration 60000\r");
+        await console.ExpectAsync("[STRESSTEST] Memory: ", Timeout);
+        await Task.Delay(700);
+        await console.TypeAsync("\x03");
+        string seen = await console.ExpectAsync("cancelled by Ctrl-C)", Timeout);
+        Assert.Contains("Status: PARTIAL PASS", seen + await console.ExpectAsync("ks> ", Timeout));
+        await console.TypeAsync("echo still here\r");
+        await console.ExpectAsync("\r\nstill here\r\n", Timeout);
+        await console.TypeAsync("poweroff\r");
+        Assert.Equal(_kernel.PoweroffExitCode, await console.WaitForExitAsync(Timeout));
     }
 }

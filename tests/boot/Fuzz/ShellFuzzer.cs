@@ -36,7 +36,7 @@ public sealed class ShellFuzzer
     public async Task<FuzzOutcome> RunAsync(int seed, int lines, string reproducerDirectory)
     {
         var generator = new ShellLineGenerator(seed);
-        await using FuzzConsole console = await FuzzConsole.BootAsync(_profile, _imagePath, 1);
+        await using RawConsole console = await RawConsole.BootAsync(_profile, _imagePath, 1);
         // The first command after boot may allocate once (class constructors run on
         // first use); the baseline is taken after one warm-up `mem`.
         await MemAsync(console);
@@ -75,11 +75,11 @@ public sealed class ShellFuzzer
     // Minimising: does the failing case fail on a fresh kernel by itself? Then it alone is the reproducer.
     private async Task<bool> FailsAloneAsync(byte[] line, CasePrediction prediction, int index)
     {
-        await using FuzzConsole fresh = await FuzzConsole.BootAsync(_profile, _imagePath, 1);
+        await using RawConsole fresh = await RawConsole.BootAsync(_profile, _imagePath, 1);
         return await CheckAsync(fresh, line, prediction, index) is not null;
     }
 
-    private static async Task<string?> CheckAsync(FuzzConsole console, byte[] line, CasePrediction prediction, int index)
+    private static async Task<string?> CheckAsync(RawConsole console, byte[] line, CasePrediction prediction, int index)
     {
         await console.SendAsync(line);
         byte[]? answer = await console.ReadExactlyAsync(prediction.Expected.Length, AnswerTimeout);
@@ -107,7 +107,7 @@ public sealed class ShellFuzzer
             ? "the kernel panicked" : null;
     }
 
-    private static async Task<JsonElement> MemAsync(FuzzConsole console)
+    private static async Task<JsonElement> MemAsync(RawConsole console)
     {
         await console.SendAsync("mem\r"u8.ToArray());
         byte[]? output = await console.ReadThroughAsync("\r\nks> "u8.ToArray(), AnswerTimeout)
@@ -117,7 +117,7 @@ public sealed class ShellFuzzer
             .Select(r => r.Record.Body).Single(b => b.GetProperty("type").GetString() == "mem");
     }
 
-    private static string SaveReproducer(string directory, int seed, int index, IEnumerable<byte[]> recent, string failure, FuzzConsole console)
+    private static string SaveReproducer(string directory, int seed, int index, IEnumerable<byte[]> recent, string failure, RawConsole console)
     {
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, $"shell-fuzz-seed{seed}-case{index}.txt");

@@ -1,22 +1,24 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using KernelStress.Tool.Machines;
 
-namespace KernelStress.Boot.Tests.Fuzz;
+namespace KernelStress.Boot.Tests;
 
 /// <summary>
-/// A kernel in QEMU driven byte by byte: what the fuzzer types goes to the UART unchanged, and what comes back
-/// is read as raw bytes (no line parsing), so the host can compare the kernel's answer with the model's exactly.
-/// Every read is bounded; disposing kills QEMU.
+/// A kernel in QEMU driven byte by byte, not through the session runner (which waits for each prompt): what a
+/// test types goes to the UART unchanged, even mid-command or as Ctrl-C, and what comes back is read as raw bytes
+/// (no line parsing), so the fuzzer can compare the kernel's answer with the model's exactly. Every read is
+/// bounded; disposing kills QEMU.
 /// </summary>
-public sealed class FuzzConsole : IAsyncDisposable
+public sealed class RawConsole : IAsyncDisposable
 {
     private readonly IMachine _machine;
     private readonly List<byte> _pending = new();
 
-    private FuzzConsole(IMachine machine)
+    private RawConsole(IMachine machine)
     {
         _machine = machine;
     }
@@ -26,15 +28,36 @@ public sealed class FuzzConsole : IAsyncDisposable
     /// <summary>The last 64 KiB read (for failure messages: what the kernel said last).</summary>
     public List<byte> Transcript { get; } = new();
 
-    public static async Task<FuzzConsole> BootAsync(MachineProfile profile, string imagePath, int cpus)
+    /// <summary>Boots the image and waits for the first prompt (an exception if it does not come in the profile's boot time).</summary>
+    public static async Task<RawConsole> BootAsync(MachineProfile profile, string imagePath, int cpus)
     {
         QemuCommandLine commandLine = QemuCommandLine.Create(profile, imagePath, profile.MemoryMb.Default, cpus, SerialMode.Stdio);
-        var console = new FuzzConsole(QemuMachine.Launcher.Start(commandLine));
-        await console.ReadThroughAsync("\r\nks> "u8.ToArray(), TimeSpan.FromSeconds(profile.BootTimeoutSeconds));
+        var console = new RawConsole(QemuMachine.Launcher.Start(commandLine));
+        if (await console.ReadThroughAsync("\r\nks> "u8.ToArray(), TimeSpan.FromSeconds(profile.BootTimeoutSeconds)) is null)
+        {
+            await console.DisposeAsync();
+            throw new InvalidOperationException($"no prompt within {profile.BootTimeoutSeconds} s of boot");
+        }
         return console;
     }
 
     public ValueTask SendAsync(byte[] bytes) => _machine.WriteAsync(bytes, CancellationToken.None);
+
+    public ValueTask TypeAsync(string text) => SendAsync(Encoding.ASCII.GetBytes(text));
+
+    /// <summary>The text up to and including <paramref name="marker"/>; fails the test, showing what came, when it does not come in time.</summary>
+    public async Task<string> ExpectAsync(string marker, TimeSpan timeout)
+    {
+        byte[]? text = await ReadThroughAsync(Encoding.ASCII.GetBytes(marker), timeout);
+        Xunit.Assert.True(text is not null, $"the kernel did not print '{marker}' within {timeout.TotalSeconds} s; it printed:\n{Encoding.Latin1.GetString(Transcript.ToArray())}");
+        return Encoding.Latin1.GetString(text!);
+    }
+
+    public Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        var cancel = new CancellationTokenSource(timeout);
+        return _machine.WaitForExitAsync(cancel.Token);
+    }
 
     /// <summary>The next <paramref name="count"/> bytes, or null when they did not all come within the timeout.</summary>
     public async Task<byte[]?> ReadExactlyAsync(int count, TimeSpan timeout)
