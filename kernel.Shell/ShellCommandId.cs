@@ -53,4 +53,5 @@ public enum ShellCommandId
     AutonomyOn,
     AutonomyOff,
     AutonomyStatus,
+    StresstestRamp,
 }

@@ -189,6 +189,15 @@ public static class ShellCommands
     public static readonly FlagSpec StressJson = FlagSpec.Switch("--json",
         "Also emit the table as a report record");
 
+    public static readonly FlagSpec StressLevels = FlagSpec.UnsignedList("--levels", "PER_S,...", 1, 20_000, ShellLimits.MaxListElements,
+        "Ramp: the load levels in items per second, run in order (default 5,10,25,50)");
+
+    public static readonly FlagSpec StressLevelDuration = FlagSpec.Unsigned("--level-duration", "MS", 100, 60_000,
+        "Ramp: how long each level lasts, in milliseconds (default 2000)");
+
+    public static readonly FlagSpec StressInjectLoss = FlagSpec.Switch("--inject-loss",
+        "Test-only: the consumers drop every 97th item unseen, so the data-loss check must fail the run");
+
     private static readonly FlagSpec[] MemoryFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
@@ -202,6 +211,7 @@ public static class ShellCommands
     private static readonly FlagSpec[] LearningFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes };
     private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
+    private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSummary, StressVerbose, StressInjectLoss };
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",
         "Stress the kernel (heap, shell, scheduler, recovery) and report measured results",
@@ -226,6 +236,9 @@ public static class ShellCommands
             new CommandSpec((int)ShellCommandId.StresstestChaos, "chaos",
                 "Random chaos events on the kernel, faults injected into a share of them, recoveries measured",
                 new PositionalSpec[0], ChaosFlags),
+            new CommandSpec((int)ShellCommandId.StresstestRamp, "ramp",
+                "Progressive load levels on an in-kernel pipeline: achieved rate, latency, CPU, memory per level; no item lost",
+                new PositionalSpec[0], RampFlags),
             new CommandSpec((int)ShellCommandId.StresstestCompare, "compare",
                 "Run a test with autonomy off, then on, with the same seed; measured deltas",
                 new FlagSpec[0], true,

@@ -123,6 +123,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.StresstestChaos:
                     StresstestCommand.Run(command, StressKind.Chaos, output);
                     break;
+                case ShellCommandId.StresstestRamp:
+                    StresstestCommand.Ramp(command, output);
+                    break;
                 case ShellCommandId.StresstestCompareMemory:
                     StresstestCommand.Compare(command, StressKind.Memory, output);
                     break;

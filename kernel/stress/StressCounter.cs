@@ -39,6 +39,12 @@ namespace KernelStress.Kernel.Stress
         FuzzLines,
         CpuBusyPct,
         Cancelled,
+        Injected,
+        Lost,
+        Duplicated,
+        Corrupt,
+        DrainUs,
+        HighestSustainedRate,
         Count,
     }
 
@@ -79,6 +85,12 @@ namespace KernelStress.Kernel.Stress
             StressCounter.Accepted => "accepted"u8,
             StressCounter.FuzzLines => "fuzz_lines"u8,
             StressCounter.CpuBusyPct => "cpu_busy_pct"u8,
+            StressCounter.Injected => "injected"u8,
+            StressCounter.Lost => "lost"u8,
+            StressCounter.Duplicated => "duplicated"u8,
+            StressCounter.Corrupt => "corrupt"u8,
+            StressCounter.DrainUs => "drain_us"u8,
+            StressCounter.HighestSustainedRate => "highest_sustained_rate_per_s"u8,
             _ => "cancelled"u8,
         };
     }

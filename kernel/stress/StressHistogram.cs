@@ -13,6 +13,7 @@ namespace KernelStress.Kernel.Stress
         EventLatency,
         RejectLatency,
         OomRecoveryLatency,
+        ItemLatency,
     }
 
     internal static class StressHistograms
@@ -24,6 +25,7 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.RecoveryLatency => "recovery_latency"u8,
             StressHistogram.EventLatency => "event_latency"u8,
             StressHistogram.RejectLatency => "reject_latency"u8,
+            StressHistogram.ItemLatency => "item_latency"u8,
             _ => "oom_recovery_latency"u8,
         };
 
@@ -35,6 +37,7 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.RecoveryLatency => "Recovery Latency"u8,
             StressHistogram.EventLatency => "Event Latency"u8,
             StressHistogram.RejectLatency => "Reject Latency"u8,
+            StressHistogram.ItemLatency => "Item Latency"u8,
             _ => "OOM Recovery Latency"u8,
         };
     }

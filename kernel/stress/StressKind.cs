@@ -12,6 +12,7 @@ namespace KernelStress.Kernel.Stress
         Learning,
         Redteam,
         Chaos,
+        Ramp,
     }
 
     internal static class StressKinds
@@ -23,6 +24,7 @@ namespace KernelStress.Kernel.Stress
             StressKind.Multi => "multi"u8,
             StressKind.Learning => "learning"u8,
             StressKind.Redteam => "redteam"u8,
+            StressKind.Ramp => "ramp"u8,
             _ => "chaos"u8,
         };
 
@@ -34,7 +36,12 @@ namespace KernelStress.Kernel.Stress
             StressKind.Multi => "Multi"u8,
             StressKind.Learning => "Learning"u8,
             StressKind.Redteam => "Redteam"u8,
+            StressKind.Ramp => "Ramp"u8,
             _ => "Chaos"u8,
         };
+
+        // The kinds that run MemoryWorkload and so report its pressure and OOM figures.
+        public static bool RunsMemoryWorkload(StressKind kind) =>
+            kind == StressKind.Memory || kind == StressKind.Multi || kind == StressKind.Learning || kind == StressKind.Chaos;
     }
 }

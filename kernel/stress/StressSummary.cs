@@ -9,6 +9,7 @@
 using System;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -85,7 +86,7 @@ namespace KernelStress.Kernel.Stress
         private static void Details(TextSink output)
         {
             StressKind kind = StressRun.Options.Kind;
-            if (kind != StressKind.Commands && kind != StressKind.Redteam)
+            if (StressKinds.RunsMemoryWorkload(kind))
             {
                 Line(output, "  Peak Pressure: "u8, StressRun.Get(StressCounter.PeakPressurePct), "%"u8);
                 Line(output, "  Avg Pressure: "u8, StressRun.Get(StressCounter.AvgPressurePct), "%"u8);
@@ -117,6 +118,8 @@ namespace KernelStress.Kernel.Stress
                 Line(output, "  Accepted (must be 0): "u8, StressRun.Get(StressCounter.Accepted), ""u8);
                 Line(output, "  Fuzz lines: "u8, StressRun.Get(StressCounter.FuzzLines), ""u8);
             }
+            if (kind == StressKind.Ramp)
+                RampVerdict.Print(output);
             if (kind == StressKind.Learning)
             {
                 Line(output, "  Episodes: "u8, StressRun.Get(StressCounter.Episodes), ""u8);

@@ -9,6 +9,7 @@
 //  redteam: FAIL when any adversarial input was accepted (set while running);
 //  a run cancelled with Ctrl-C is at best PARTIAL.
 using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress
@@ -32,6 +33,9 @@ namespace KernelStress.Kernel.Stress
                     break;
                 case StressKind.Learning:
                     JudgeLearning(reason);
+                    break;
+                case StressKind.Ramp:
+                    RampVerdict.Judge(reason);
                     break;
                 case StressKind.Redteam:
                     reason.Write("every adversarial input was rejected ("u8);

@@ -3,15 +3,20 @@
 // over to kernel/stress (StressCoordinator, StressCompare, StressReport).
 // Autonomy follows `autonomy on|off` except in compare (off, then on) and in
 // learning (the learner drives the controller, so it always runs).
+using System;
 using KernelStress.Kernel.Stress;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Shell.Commands
 {
     internal static class StresstestCommand
     {
+        // Seed 002's levels, in snapshots per second.
+        private static readonly ulong[] s_defaultLevels = { 5, 10, 25, 50 };
+
         public static void Run(ParsedCommand command, StressKind kind, TextSink output)
         {
             StressOptions options = StressOptions.From(command, kind, kind == StressKind.Learning || AutonomyController.Armed);
@@ -24,6 +29,16 @@ namespace KernelStress.Kernel.Shell.Commands
                 output.WriteLine(" ms; raise --duration or lower --episodes"u8);
                 return;
             }
+            StressCoordinator.Run(options, command.Tokens, output);
+        }
+
+        // The run lasts as long as its levels (--duration does not apply); the controller does not run (nothing to steer).
+        public static void Ramp(ParsedCommand command, TextSink output)
+        {
+            StressOptions options = StressOptions.From(command, StressKind.Ramp, false);
+            ReadOnlySpan<ulong> levels = command.GetList(ShellCommands.StressLevels);
+            options.DurationMs = RampWorkload.Configure(levels.Length > 0 ? levels : s_defaultLevels,
+                command.GetUnsigned(ShellCommands.StressLevelDuration, 2000), command.Has(ShellCommands.StressInjectLoss));
             StressCoordinator.Run(options, command.Tokens, output);
         }
 
