@@ -54,4 +54,6 @@ public enum ShellCommandId
     AutonomyOff,
     AutonomyStatus,
     StresstestRamp,
+    StresstestLeak,
+    StresstestScale,
 }

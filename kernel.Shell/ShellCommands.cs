@@ -198,6 +198,19 @@ public static class ShellCommands
     public static readonly FlagSpec StressInjectLoss = FlagSpec.Switch("--inject-loss",
         "Test-only: the consumers drop every 97th item unseen, so the data-loss check must fail the run");
 
+    public static readonly FlagSpec StressCycles = FlagSpec.Unsigned("--cycles", "N", 1, 64,
+        "Leak: create/destroy cycles, each a phase row of the result (default 50)");
+
+    public static readonly FlagSpec StressInjectLeak = FlagSpec.Switch("--inject-leak",
+        "Test-only: keep one 512-byte block per cycle until growth is measured, so the growth check must fail the run");
+
+    public static readonly FlagSpec StressThreads = FlagSpec.UnsignedList("--threads", "N,...", 1, 16, 6,
+        "Scale: the thread counts each component runs at, in order (default 1,2,4,8,16)");
+
+    public static readonly FlagSpec StressComponents = FlagSpec.ChoiceList("--components", "COMPONENT,...",
+        new[] { "alloc", "hist", "prng", "sched", "shell" },
+        "Scale: the components measured (default all): heap alloc+free, shared histogram, PRNG, yield, shell command");
+
     private static readonly FlagSpec[] MemoryFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
@@ -211,6 +224,8 @@ public static class ShellCommands
     private static readonly FlagSpec[] LearningFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes };
     private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
+    private static readonly FlagSpec[] LeakFlags = { StressCycles, StressSeed, StressSummary, StressVerbose, StressInjectLeak };
+    private static readonly FlagSpec[] ScaleFlags = { StressDuration, StressThreads, StressComponents, StressSeed, StressSummary, StressVerbose };
     private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSummary, StressVerbose, StressInjectLoss };
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",
@@ -239,6 +254,12 @@ public static class ShellCommands
             new CommandSpec((int)ShellCommandId.StresstestRamp, "ramp",
                 "Progressive load levels on an in-kernel pipeline: achieved rate, latency, CPU, memory per level; no item lost",
                 new PositionalSpec[0], RampFlags),
+            new CommandSpec((int)ShellCommandId.StresstestLeak, "leak",
+                "Create/destroy cycles of threads, heap blocks and heap histograms; heap and page growth per cycle (tolerance 0)",
+                new PositionalSpec[0], LeakFlags),
+            new CommandSpec((int)ShellCommandId.StresstestScale, "scale",
+                "Per-component throughput and latency at each thread count, --duration split evenly; scaling efficiency vs 1 thread",
+                new PositionalSpec[0], ScaleFlags),
             new CommandSpec((int)ShellCommandId.StresstestCompare, "compare",
                 "Run a test with autonomy off, then on, with the same seed; measured deltas",
                 new FlagSpec[0], true,

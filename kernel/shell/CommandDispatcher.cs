@@ -126,6 +126,12 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.StresstestRamp:
                     StresstestCommand.Ramp(command, output);
                     break;
+                case ShellCommandId.StresstestLeak:
+                    StresstestCommand.Leak(command, output);
+                    break;
+                case ShellCommandId.StresstestScale:
+                    StresstestCommand.Scale(command, output);
+                    break;
                 case ShellCommandId.StresstestCompareMemory:
                     StresstestCommand.Compare(command, StressKind.Memory, output);
                     break;

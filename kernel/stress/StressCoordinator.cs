@@ -12,7 +12,9 @@ using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Kernel.Stress.Records;
 using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Workloads.Leak;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
+using KernelStress.Kernel.Stress.Workloads.Scale;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Shell;
@@ -118,6 +120,12 @@ namespace KernelStress.Kernel.Stress
                     break;
                 case StressKind.Ramp:
                     started = RampWorkload.Run(StressRun.AddHistogram(StressHistogram.ItemLatency), &Poll);
+                    break;
+                case StressKind.Leak:
+                    started = LeakWorkload.Run(StressRun.AddHistogram(StressHistogram.AllocLatency), &Poll);
+                    break;
+                case StressKind.Scale:
+                    started = ScaleWorkload.Run(StressRun.AddHistogram(StressHistogram.OpLatency), &Poll);
                     break;
                 default:
                     Redteam.Run(StressRun.AddHistogram(StressHistogram.RejectLatency), &Poll);

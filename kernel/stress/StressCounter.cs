@@ -45,6 +45,11 @@ namespace KernelStress.Kernel.Stress
         Corrupt,
         DrainUs,
         HighestSustainedRate,
+        Cycles,
+        HeapGrowthBytes,
+        HeldGrowthBytes,
+        PagesGrowth,
+        ManagedGrowthBytes,
         Count,
     }
 
@@ -91,6 +96,11 @@ namespace KernelStress.Kernel.Stress
             StressCounter.Corrupt => "corrupt"u8,
             StressCounter.DrainUs => "drain_us"u8,
             StressCounter.HighestSustainedRate => "highest_sustained_rate_per_s"u8,
+            StressCounter.Cycles => "cycles"u8,
+            StressCounter.HeapGrowthBytes => "heap_growth_bytes"u8,
+            StressCounter.HeldGrowthBytes => "held_growth_bytes"u8,
+            StressCounter.PagesGrowth => "pages_growth"u8,
+            StressCounter.ManagedGrowthBytes => "managed_growth_bytes"u8,
             _ => "cancelled"u8,
         };
     }

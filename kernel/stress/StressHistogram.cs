@@ -14,6 +14,7 @@ namespace KernelStress.Kernel.Stress
         RejectLatency,
         OomRecoveryLatency,
         ItemLatency,
+        OpLatency,
     }
 
     internal static class StressHistograms
@@ -26,6 +27,7 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.EventLatency => "event_latency"u8,
             StressHistogram.RejectLatency => "reject_latency"u8,
             StressHistogram.ItemLatency => "item_latency"u8,
+            StressHistogram.OpLatency => "op_latency"u8,
             _ => "oom_recovery_latency"u8,
         };
 
@@ -38,6 +40,7 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.EventLatency => "Event Latency"u8,
             StressHistogram.RejectLatency => "Reject Latency"u8,
             StressHistogram.ItemLatency => "Item Latency"u8,
+            StressHistogram.OpLatency => "Op Latency"u8,
             _ => "OOM Recovery Latency"u8,
         };
     }

@@ -13,6 +13,8 @@ namespace KernelStress.Kernel.Stress
         Redteam,
         Chaos,
         Ramp,
+        Leak,
+        Scale,
     }
 
     internal static class StressKinds
@@ -25,6 +27,8 @@ namespace KernelStress.Kernel.Stress
             StressKind.Learning => "learning"u8,
             StressKind.Redteam => "redteam"u8,
             StressKind.Ramp => "ramp"u8,
+            StressKind.Leak => "leak"u8,
+            StressKind.Scale => "scale"u8,
             _ => "chaos"u8,
         };
 
@@ -37,6 +41,8 @@ namespace KernelStress.Kernel.Stress
             StressKind.Learning => "Learning"u8,
             StressKind.Redteam => "Redteam"u8,
             StressKind.Ramp => "Ramp"u8,
+            StressKind.Leak => "Leak"u8,
+            StressKind.Scale => "Scale"u8,
             _ => "Chaos"u8,
         };
 

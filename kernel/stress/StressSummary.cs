@@ -9,7 +9,9 @@
 using System;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Workloads.Leak;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
+using KernelStress.Kernel.Stress.Workloads.Scale;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -23,9 +25,18 @@ namespace KernelStress.Kernel.Stress
             StressOutput.Lock.Lock();
             output.Write("[STRESSTEST] "u8);
             output.Write(StressKinds.Title(options.Kind));
-            output.Write(": duration="u8);
-            output.WriteDecimal(options.DurationMs);
-            output.Write("ms seed="u8);
+            if (options.Kind == StressKind.Leak)
+            {
+                output.Write(": cycles="u8);
+                output.WriteDecimal(LeakWorkload.Cycles);
+            }
+            else
+            {
+                output.Write(": duration="u8);
+                output.WriteDecimal(options.DurationMs);
+                output.Write("ms"u8);
+            }
+            output.Write(" seed="u8);
             output.WriteDecimal(options.Seed);
             output.Write(options.Autonomy ? " autonomy=on noise="u8 : " autonomy=off noise="u8);
             output.WriteDecimal((ulong)options.NoisePct);
@@ -120,6 +131,10 @@ namespace KernelStress.Kernel.Stress
             }
             if (kind == StressKind.Ramp)
                 RampVerdict.Print(output);
+            if (kind == StressKind.Leak)
+                LeakVerdict.Print(output);
+            if (kind == StressKind.Scale)
+                ScaleVerdict.Print(output);
             if (kind == StressKind.Learning)
             {
                 Line(output, "  Episodes: "u8, StressRun.Get(StressCounter.Episodes), ""u8);

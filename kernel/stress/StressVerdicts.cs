@@ -9,7 +9,9 @@
 //  redteam: FAIL when any adversarial input was accepted (set while running);
 //  a run cancelled with Ctrl-C is at best PARTIAL.
 using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Workloads.Leak;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
+using KernelStress.Kernel.Stress.Workloads.Scale;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress
@@ -33,6 +35,12 @@ namespace KernelStress.Kernel.Stress
                     break;
                 case StressKind.Learning:
                     JudgeLearning(reason);
+                    break;
+                case StressKind.Leak:
+                    LeakVerdict.Judge(reason);
+                    break;
+                case StressKind.Scale:
+                    ScaleVerdict.Judge(reason);
                     break;
                 case StressKind.Ramp:
                     RampVerdict.Judge(reason);

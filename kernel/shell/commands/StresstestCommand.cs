@@ -7,7 +7,9 @@ using System;
 using KernelStress.Kernel.Stress;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Workloads.Leak;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
+using KernelStress.Kernel.Stress.Workloads.Scale;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Shell.Commands
@@ -16,6 +18,10 @@ namespace KernelStress.Kernel.Shell.Commands
     {
         // Seed 002's levels, in snapshots per second.
         private static readonly ulong[] s_defaultLevels = { 5, 10, 25, 50 };
+        // Seed 004's thread counts, and every component.
+        private static readonly ulong[] s_defaultThreads = { 1, 2, 4, 8, 16 };
+        private static readonly ulong[] s_allComponents = { 0, 1, 2, 3, 4 };
+        private const ulong MinScalePhaseMs = 50;
 
         public static void Run(ParsedCommand command, StressKind kind, TextSink output)
         {
@@ -39,6 +45,42 @@ namespace KernelStress.Kernel.Shell.Commands
             ReadOnlySpan<ulong> levels = command.GetList(ShellCommands.StressLevels);
             options.DurationMs = RampWorkload.Configure(levels.Length > 0 ? levels : s_defaultLevels,
                 command.GetUnsigned(ShellCommands.StressLevelDuration, 2000), command.Has(ShellCommands.StressInjectLoss));
+            StressCoordinator.Run(options, command.Tokens, output);
+        }
+
+        // As many cycles as asked, however long they take: no deadline (duration 0), no controller.
+        public static void Leak(ParsedCommand command, TextSink output)
+        {
+            StressOptions options = StressOptions.From(command, StressKind.Leak, false);
+            uint cycles = (uint)command.GetUnsigned(ShellCommands.StressCycles, 50);
+            options.DurationMs = 0;
+            LeakWorkload.Configure(cycles, command.Has(ShellCommands.StressInjectLeak));
+            StressCoordinator.Run(options, command.Tokens, output);
+        }
+
+        // --duration is the whole run, split evenly over every (component, thread count) phase; no controller.
+        public static void Scale(ParsedCommand command, TextSink output)
+        {
+            StressOptions options = StressOptions.From(command, StressKind.Scale, false);
+            ReadOnlySpan<ulong> threads = command.GetList(ShellCommands.StressThreads);
+            ReadOnlySpan<ulong> components = command.GetList(ShellCommands.StressComponents);
+            if (threads.Length == 0)
+                threads = s_defaultThreads;
+            if (components.Length == 0)
+                components = s_allComponents;
+            ulong phases = (ulong)(threads.Length * components.Length);
+            if (options.DurationMs / phases < MinScalePhaseMs)
+            {
+                output.Write("error: stresstest scale: --duration must leave at least "u8);
+                output.WriteDecimal(MinScalePhaseMs);
+                output.Write(" ms for each of the "u8);
+                output.WriteDecimal(phases);
+                output.Write(" phases (components x thread counts), got "u8);
+                output.WriteDecimal(options.DurationMs / phases);
+                output.WriteLine(" ms; raise --duration or list fewer --threads or --components"u8);
+                return;
+            }
+            options.DurationMs = ScaleWorkload.Configure(threads, components, options.DurationMs / phases);
             StressCoordinator.Run(options, command.Tokens, output);
         }
 

@@ -22,6 +22,11 @@ namespace KernelStress.Kernel.Stress.Phases
         Duplicated,
         Corrupt,
         ScalingEfficiencyPct,
+        HeapInUseBytes,
+        HeapHeldBytes,
+        PagesUsed,
+        HeapGrowthBytes,
+        PagesGrowth,
         Count,
     }
 
@@ -44,7 +49,12 @@ namespace KernelStress.Kernel.Stress.Phases
             PhaseCounter.Lost => "lost"u8,
             PhaseCounter.Duplicated => "duplicated"u8,
             PhaseCounter.Corrupt => "corrupt"u8,
-            _ => "scaling_efficiency_pct"u8,
+            PhaseCounter.ScalingEfficiencyPct => "scaling_efficiency_pct"u8,
+            PhaseCounter.HeapInUseBytes => "heap_in_use_bytes"u8,
+            PhaseCounter.HeapHeldBytes => "heap_held_bytes"u8,
+            PhaseCounter.PagesUsed => "pages_used"u8,
+            PhaseCounter.HeapGrowthBytes => "heap_growth_bytes"u8,
+            _ => "pages_growth"u8,
         };
     }
 }

@@ -1,6 +1,7 @@
 // The phases of the run in progress, written as the result record's "phases"
 // array: one row per ramp level or per scale component and thread count, each
-// with a name, its duration, the counters it set and its latency histogram.
+// with a name, its duration, the counters it set and, for a timed phase, its
+// latency histogram (histograms are 60 KiB each: only MaxTimedPhases exist).
 // The host tool reads every row as a CSV row named "test/name" (seed 004's
 // columns), so a row carries ops and failed like a result does.
 // Preallocated: Reset (the coordinator, at the start of every run) empties
@@ -15,8 +16,10 @@ namespace KernelStress.Kernel.Stress.Phases
 {
     internal static class StressPhases
     {
+        // leak: one untimed row per cycle.
+        public const int MaxPhases = 64;
         // scale: up to 6 thread counts for each of 5 components.
-        public const int MaxPhases = 30;
+        public const int MaxTimedPhases = 30;
         private const int NameCapacity = 24;
 
         private static readonly byte[] s_names = new byte[MaxPhases * NameCapacity];
@@ -24,17 +27,24 @@ namespace KernelStress.Kernel.Stress.Phases
         private static readonly ulong[] s_durationMs = new ulong[MaxPhases];
         private static readonly long[] s_counters = new long[MaxPhases * PhaseCounters.Count];
         private static readonly bool[] s_counterSet = new bool[MaxPhases * PhaseCounters.Count];
+        private static readonly int[] s_histogramOf = new int[MaxPhases];
         private static readonly LatencyHistogram[] s_histograms = CreateHistograms();
         private static int s_count;
+        private static int s_timed;
 
         public static int Count => s_count;
 
-        public static void Reset() => s_count = 0;
-
-        // A new row named prefix + number + suffix ("level_25", "alloc_t4"); its index, or -1 when the table is full.
-        public static int Add(ReadOnlySpan<byte> prefix, ulong number, ReadOnlySpan<byte> suffix)
+        public static void Reset()
         {
-            if (s_count == MaxPhases)
+            s_count = 0;
+            s_timed = 0;
+        }
+
+        // A new row named prefix + number ("level_25", "alloc_t4"), with a latency histogram when
+        // `timed`; its index, or -1 when the table (or the histogram pool) is full.
+        public static int Add(ReadOnlySpan<byte> prefix, ulong number, bool timed)
+        {
+            if (s_count == MaxPhases || (timed && s_timed == MaxTimedPhases))
                 return -1;
             int phase = s_count;
             Span<byte> name = new Span<byte>(s_names, phase * NameCapacity, NameCapacity);
@@ -42,22 +52,24 @@ namespace KernelStress.Kernel.Stress.Phases
             int digitCount = AsciiFormat.Decimal(digits, number);
             prefix.CopyTo(name);
             digits.Slice(0, digitCount).CopyTo(name.Slice(prefix.Length));
-            suffix.CopyTo(name.Slice(prefix.Length + digitCount));
-            s_nameLengths[phase] = prefix.Length + digitCount + suffix.Length;
+            s_nameLengths[phase] = prefix.Length + digitCount;
             s_durationMs[phase] = 0;
             for (int i = 0; i < PhaseCounters.Count; i++)
             {
                 s_counters[phase * PhaseCounters.Count + i] = 0;
                 s_counterSet[phase * PhaseCounters.Count + i] = false;
             }
-            s_histograms[phase].Reset();
+            s_histogramOf[phase] = timed ? s_timed++ : -1;
+            if (timed)
+                s_histograms[s_histogramOf[phase]].Reset();
             s_count++;
             return phase;
         }
 
         public static ReadOnlySpan<byte> Name(int phase) => new ReadOnlySpan<byte>(s_names, phase * NameCapacity, s_nameLengths[phase]);
 
-        public static LatencyHistogram Histogram(int phase) => s_histograms[phase];
+        // A timed phase's latency histogram.
+        public static LatencyHistogram Histogram(int phase) => s_histograms[s_histogramOf[phase]];
 
         public static void SetDuration(int phase, ulong milliseconds) => s_durationMs[phase] = milliseconds;
 
@@ -96,10 +108,13 @@ namespace KernelStress.Kernel.Stress.Phases
                         json.WriteNumber(PhaseCounters.Name((PhaseCounter)i), s_counters[phase * PhaseCounters.Count + i]);
                 }
                 json.WriteEndObject();
-                json.WriteStartObject("histograms"u8);
-                s_histograms[phase].Snapshot(snapshot);
-                HistogramJson.Write(ref json, "latency"u8, snapshot);
-                json.WriteEndObject();
+                if (s_histogramOf[phase] >= 0)
+                {
+                    json.WriteStartObject("histograms"u8);
+                    Histogram(phase).Snapshot(snapshot);
+                    HistogramJson.Write(ref json, "latency"u8, snapshot);
+                    json.WriteEndObject();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -107,8 +122,8 @@ namespace KernelStress.Kernel.Stress.Phases
 
         private static LatencyHistogram[] CreateHistograms()
         {
-            var histograms = new LatencyHistogram[MaxPhases];
-            for (int i = 0; i < MaxPhases; i++)
+            var histograms = new LatencyHistogram[MaxTimedPhases];
+            for (int i = 0; i < MaxTimedPhases; i++)
                 histograms[i] = new LatencyHistogram(StressRun.Shards);
             return histograms;
         }

@@ -3,7 +3,8 @@
 // cpus, autonomy, duration_ms, verdict, reason, counters (the ones the run
 // set, ops and failed first; chaos runs add events_<type> per event type), histograms (the primary latency first) and
 // autonomy_metrics (the run's controller counters, successes by type added
-// as <counter>_succeeded) and, for ramp, the per-level phases (StressPhases).
+// as <counter>_succeeded) and, for ramp, leak and scale, the phases (StressPhases: per level, per
+// cycle, per component and thread count).
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Records;

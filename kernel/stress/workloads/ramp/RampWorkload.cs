@@ -133,7 +133,7 @@ namespace KernelStress.Kernel.Stress.Workloads.Ramp
             for (int level = 0; level < s_levelCount && Volatile.Read(ref s_abort) == 0; level++)
             {
                 s_levelFirst[level] = sequence;
-                int phase = StressPhases.Add("level_"u8, s_levels[level], ""u8);
+                int phase = StressPhases.Add("level_"u8, s_levels[level], true);
                 // Written even when zero: the consumers count into these from the level's first item.
                 StressPhases.Set(phase, PhaseCounter.Ops, 0);
                 StressPhases.Set(phase, PhaseCounter.Corrupt, 0);
@@ -160,12 +160,7 @@ namespace KernelStress.Kernel.Stress.Workloads.Ramp
             RampQueue.TakePeak();
             for (ulong i = 0; i < count && Volatile.Read(ref s_abort) == 0; i++)
             {
-                ulong due = start + i * 1_000_000_000 / rate;
-                ulong now = Clock.NowNanoseconds;
-                if (due > now + 1_000_000)
-                    Scheduler.Sleep((due - now) / 1_000_000);
-                while (Clock.NowNanoseconds < due)
-                    Scheduler.Yield();
+                WaitUntil(start + i * 1_000_000_000 / rate);
                 nuint item = RampItem.Create(sequence, (uint)level, Clock.NowNanoseconds);
                 while (item == 0 && Volatile.Read(ref s_abort) == 0)
                 {
@@ -186,6 +181,9 @@ namespace KernelStress.Kernel.Stress.Workloads.Ramp
                 heapPeak = Math.Max(heapPeak, KernelHeap.InUseBytes);
                 pagesPeak = Math.Max(pagesPeak, PageAllocator.UsedPages);
             }
+            // The level lasts its whole window: its last item is due one interval before the end.
+            if (Volatile.Read(ref s_abort) == 0)
+                WaitUntil(start + s_levelDurationMs * 1_000_000);
             ulong elapsedNs = Clock.NowNanoseconds - start;
             ulong idle = StressCoordinator.IdleNanoseconds() - idleBefore;
             ulong cpuNs = elapsedNs * (ulong)Scheduler.OnlineCpus;
@@ -199,6 +197,16 @@ namespace KernelStress.Kernel.Stress.Workloads.Ramp
             StressPhases.Set(phase, PhaseCounter.QueuePeak, RampQueue.TakePeak());
             StressPhases.Set(phase, PhaseCounter.Backpressure, backpressure);
             return sequence;
+        }
+
+        // Sleeps whole ticks while the due time is a millisecond or more away, then yields until it comes.
+        private static void WaitUntil(ulong dueNs)
+        {
+            ulong now = Clock.NowNanoseconds;
+            if (dueNs > now + 1_000_000)
+                Scheduler.Sleep((dueNs - now) / 1_000_000);
+            while (Clock.NowNanoseconds < dueNs)
+                Scheduler.Yield();
         }
 
         // A consumer: validates, marks and frees items until injection ended and the queue is empty.
