@@ -56,4 +56,7 @@ public enum ShellCommandId
     StresstestRamp,
     StresstestLeak,
     StresstestScale,
+    StresstestConcurrency,
+    StresstestRecovery,
+    StresstestMix,
 }

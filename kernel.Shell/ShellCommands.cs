@@ -211,6 +211,19 @@ public static class ShellCommands
         new[] { "alloc", "hist", "prng", "sched", "shell" },
         "Scale: the components measured (default all): heap alloc+free, shared histogram, PRNG, yield, shell command");
 
+    public static readonly FlagSpec StressClients = FlagSpec.Unsigned("--clients", "N", 1, 32,
+        "Concurrency: client threads sending requests to the kernel service at once (default 20)");
+
+    public static readonly FlagSpec StressKills = FlagSpec.Unsigned("--kills", "N", 1, 100,
+        "Recovery: times the supervised service thread is killed (default 10)");
+
+    public static readonly FlagSpec StressOps = FlagSpec.Unsigned("--ops", "N", 1, 1_000_000,
+        "Mix: operations to run, as fast as they go (default 10000, seed 000's rollouts)");
+
+    public static readonly FlagSpec StressWeights = FlagSpec.KeyValueList("--weights", "KIND:W,...",
+        new[] { "memory", "commands", "noise" }, 0, 100,
+        "Mix: relative weights of heap operations, shell commands and garbage lines (default memory:40,commands:40,noise:20)");
+
     private static readonly FlagSpec[] MemoryFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
@@ -226,6 +239,9 @@ public static class ShellCommands
     private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
     private static readonly FlagSpec[] LeakFlags = { StressCycles, StressSeed, StressSummary, StressVerbose, StressInjectLeak };
     private static readonly FlagSpec[] ScaleFlags = { StressDuration, StressThreads, StressComponents, StressSeed, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] MixFlags = { StressOps, StressWeights, StressSeed, StressSummary, StressVerbose };
     private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSummary, StressVerbose, StressInjectLoss };
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",
@@ -260,6 +276,15 @@ public static class ShellCommands
             new CommandSpec((int)ShellCommandId.StresstestScale, "scale",
                 "Per-component throughput and latency at each thread count, --duration split evenly; scaling efficiency vs 1 thread",
                 new PositionalSpec[0], ScaleFlags),
+            new CommandSpec((int)ShellCommandId.StresstestConcurrency, "concurrency",
+                "Concurrent clients against one kernel service thread; request latency, error rate, answers per client",
+                new PositionalSpec[0], ConcurrencyFlags),
+            new CommandSpec((int)ShellCommandId.StresstestRecovery, "recovery",
+                "Kill a supervised service thread; time to restart and to the first answered request",
+                new PositionalSpec[0], RecoveryFlags),
+            new CommandSpec((int)ShellCommandId.StresstestMix, "mix",
+                "Weighted mix of heap operations, shell commands and garbage input; throughput and p99 (seed 000: > 100/s, < 50 ms)",
+                new PositionalSpec[0], MixFlags),
             new CommandSpec((int)ShellCommandId.StresstestCompare, "compare",
                 "Run a test with autonomy off, then on, with the same seed; measured deltas",
                 new FlagSpec[0], true,

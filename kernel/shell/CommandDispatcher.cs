@@ -132,6 +132,15 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.StresstestScale:
                     StresstestCommand.Scale(command, output);
                     break;
+                case ShellCommandId.StresstestConcurrency:
+                    StresstestCommand.Concurrency(command, output);
+                    break;
+                case ShellCommandId.StresstestRecovery:
+                    StresstestCommand.Recovery(command, output);
+                    break;
+                case ShellCommandId.StresstestMix:
+                    StresstestCommand.Mix(command, output);
+                    break;
                 case ShellCommandId.StresstestCompareMemory:
                     StresstestCommand.Compare(command, StressKind.Memory, output);
                     break;

@@ -13,8 +13,10 @@ using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Kernel.Stress.Records;
 using KernelStress.Kernel.Stress.Workloads;
 using KernelStress.Kernel.Stress.Workloads.Leak;
+using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Kernel.Stress.Workloads.Scale;
+using KernelStress.Kernel.Stress.Workloads.Service;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Shell;
@@ -126,6 +128,16 @@ namespace KernelStress.Kernel.Stress
                     break;
                 case StressKind.Scale:
                     started = ScaleWorkload.Run(StressRun.AddHistogram(StressHistogram.OpLatency), &Poll);
+                    break;
+                case StressKind.Concurrency:
+                    started = ConcurrencyWorkload.Run(StressRun.AddHistogram(StressHistogram.RequestLatency), &Poll);
+                    break;
+                case StressKind.Recovery:
+                    LatencyHistogram restart = StressRun.AddHistogram(StressHistogram.RestartLatency);
+                    started = RecoveryWorkload.Run(restart, StressRun.AddHistogram(StressHistogram.FirstSuccessLatency), &Poll);
+                    break;
+                case StressKind.Mix:
+                    MixWorkload.Run(StressRun.AddHistogram(StressHistogram.OpLatency), &Poll);
                     break;
                 default:
                     Redteam.Run(StressRun.AddHistogram(StressHistogram.RejectLatency), &Poll);

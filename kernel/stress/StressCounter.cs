@@ -50,6 +50,14 @@ namespace KernelStress.Kernel.Stress
         HeldGrowthBytes,
         PagesGrowth,
         ManagedGrowthBytes,
+        TimedOut,
+        WrongAnswers,
+        FewestAnswered,
+        MostAnswered,
+        OutageTimeouts,
+        MixMemoryOps,
+        MixCommandOps,
+        MixNoiseOps,
         Count,
     }
 
@@ -101,6 +109,14 @@ namespace KernelStress.Kernel.Stress
             StressCounter.HeldGrowthBytes => "held_growth_bytes"u8,
             StressCounter.PagesGrowth => "pages_growth"u8,
             StressCounter.ManagedGrowthBytes => "managed_growth_bytes"u8,
+            StressCounter.TimedOut => "timed_out"u8,
+            StressCounter.WrongAnswers => "wrong_answers"u8,
+            StressCounter.FewestAnswered => "fewest_answered_per_client"u8,
+            StressCounter.MostAnswered => "most_answered_per_client"u8,
+            StressCounter.OutageTimeouts => "outage_timeouts"u8,
+            StressCounter.MixMemoryOps => "memory_ops"u8,
+            StressCounter.MixCommandOps => "command_ops"u8,
+            StressCounter.MixNoiseOps => "noise_ops"u8,
             _ => "cancelled"u8,
         };
     }

@@ -15,6 +15,9 @@ namespace KernelStress.Kernel.Stress
         OomRecoveryLatency,
         ItemLatency,
         OpLatency,
+        RequestLatency,
+        RestartLatency,
+        FirstSuccessLatency,
     }
 
     internal static class StressHistograms
@@ -28,6 +31,9 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.RejectLatency => "reject_latency"u8,
             StressHistogram.ItemLatency => "item_latency"u8,
             StressHistogram.OpLatency => "op_latency"u8,
+            StressHistogram.RequestLatency => "request_latency"u8,
+            StressHistogram.RestartLatency => "restart_latency"u8,
+            StressHistogram.FirstSuccessLatency => "first_success_latency"u8,
             _ => "oom_recovery_latency"u8,
         };
 
@@ -41,6 +47,9 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.RejectLatency => "Reject Latency"u8,
             StressHistogram.ItemLatency => "Item Latency"u8,
             StressHistogram.OpLatency => "Op Latency"u8,
+            StressHistogram.RequestLatency => "Request Latency"u8,
+            StressHistogram.RestartLatency => "Restart Latency"u8,
+            StressHistogram.FirstSuccessLatency => "First Success Latency"u8,
             _ => "OOM Recovery Latency"u8,
         };
     }

@@ -15,6 +15,9 @@ namespace KernelStress.Kernel.Stress
         Ramp,
         Leak,
         Scale,
+        Concurrency,
+        Recovery,
+        Mix,
     }
 
     internal static class StressKinds
@@ -29,6 +32,9 @@ namespace KernelStress.Kernel.Stress
             StressKind.Ramp => "ramp"u8,
             StressKind.Leak => "leak"u8,
             StressKind.Scale => "scale"u8,
+            StressKind.Concurrency => "concurrency"u8,
+            StressKind.Recovery => "recovery"u8,
+            StressKind.Mix => "mix"u8,
             _ => "chaos"u8,
         };
 
@@ -43,6 +49,9 @@ namespace KernelStress.Kernel.Stress
             StressKind.Ramp => "Ramp"u8,
             StressKind.Leak => "Leak"u8,
             StressKind.Scale => "Scale"u8,
+            StressKind.Concurrency => "Concurrency"u8,
+            StressKind.Recovery => "Recovery"u8,
+            StressKind.Mix => "Mix"u8,
             _ => "Chaos"u8,
         };
 

@@ -9,9 +9,12 @@
 using System;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Workloads;
 using KernelStress.Kernel.Stress.Workloads.Leak;
+using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Kernel.Stress.Workloads.Scale;
+using KernelStress.Kernel.Stress.Workloads.Service;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -25,12 +28,7 @@ namespace KernelStress.Kernel.Stress
             StressOutput.Lock.Lock();
             output.Write("[STRESSTEST] "u8);
             output.Write(StressKinds.Title(options.Kind));
-            if (options.Kind == StressKind.Leak)
-            {
-                output.Write(": cycles="u8);
-                output.WriteDecimal(LeakWorkload.Cycles);
-            }
-            else
+            if (!WorkloadBounds.Write(options.Kind, output))
             {
                 output.Write(": duration="u8);
                 output.WriteDecimal(options.DurationMs);
@@ -135,6 +133,12 @@ namespace KernelStress.Kernel.Stress
                 LeakVerdict.Print(output);
             if (kind == StressKind.Scale)
                 ScaleVerdict.Print(output);
+            if (kind == StressKind.Concurrency)
+                ConcurrencyWorkload.Print(output);
+            if (kind == StressKind.Recovery)
+                RecoveryWorkload.Print(output);
+            if (kind == StressKind.Mix)
+                MixWorkload.Print(output);
             if (kind == StressKind.Learning)
             {
                 Line(output, "  Episodes: "u8, StressRun.Get(StressCounter.Episodes), ""u8);

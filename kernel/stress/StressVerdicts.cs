@@ -10,8 +10,10 @@
 //  a run cancelled with Ctrl-C is at best PARTIAL.
 using KernelStress.Kernel.Stress.Workloads;
 using KernelStress.Kernel.Stress.Workloads.Leak;
+using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Kernel.Stress.Workloads.Scale;
+using KernelStress.Kernel.Stress.Workloads.Service;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress
@@ -41,6 +43,15 @@ namespace KernelStress.Kernel.Stress
                     break;
                 case StressKind.Scale:
                     ScaleVerdict.Judge(reason);
+                    break;
+                case StressKind.Concurrency:
+                    ConcurrencyWorkload.Judge(reason);
+                    break;
+                case StressKind.Recovery:
+                    RecoveryWorkload.Judge(reason);
+                    break;
+                case StressKind.Mix:
+                    MixWorkload.Judge(reason);
                     break;
                 case StressKind.Ramp:
                     RampVerdict.Judge(reason);

@@ -8,8 +8,10 @@ using KernelStress.Kernel.Stress;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Workloads;
 using KernelStress.Kernel.Stress.Workloads.Leak;
+using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Kernel.Stress.Workloads.Scale;
+using KernelStress.Kernel.Stress.Workloads.Service;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Shell.Commands
@@ -81,6 +83,41 @@ namespace KernelStress.Kernel.Shell.Commands
                 return;
             }
             options.DurationMs = ScaleWorkload.Configure(threads, components, options.DurationMs / phases);
+            StressCoordinator.Run(options, command.Tokens, output);
+        }
+
+        // Until --duration; no controller (the service is what is measured).
+        public static void Concurrency(ParsedCommand command, TextSink output)
+        {
+            StressOptions options = StressOptions.From(command, StressKind.Concurrency, false);
+            ConcurrencyWorkload.Configure((int)command.GetUnsigned(ShellCommands.StressClients, 20));
+            StressCoordinator.Run(options, command.Tokens, output);
+        }
+
+        // As many kills as asked, however long their recoveries take: no deadline (duration 0), no controller.
+        public static void Recovery(ParsedCommand command, TextSink output)
+        {
+            StressOptions options = StressOptions.From(command, StressKind.Recovery, false);
+            options.DurationMs = 0;
+            RecoveryWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressKills, 10));
+            StressCoordinator.Run(options, command.Tokens, output);
+        }
+
+        // As many operations as asked, as fast as they go: no deadline (duration 0), no controller.
+        // Weights not given keep seed 000's (40/40/20); at least one must be above zero.
+        public static void Mix(ParsedCommand command, TextSink output)
+        {
+            StressOptions options = StressOptions.From(command, StressKind.Mix, false);
+            options.DurationMs = 0;
+            ulong memory = command.TryGetKeyValue(ShellCommands.StressWeights, "memory", out ulong m) ? m : 40;
+            ulong commands = command.TryGetKeyValue(ShellCommands.StressWeights, "commands", out ulong c) ? c : 40;
+            ulong noise = command.TryGetKeyValue(ShellCommands.StressWeights, "noise", out ulong n) ? n : 20;
+            if (memory + commands + noise == 0)
+            {
+                output.WriteLine("error: stresstest mix: --weights must give at least one kind a weight above 0, e.g. --weights memory:40,commands:40,noise:20"u8);
+                return;
+            }
+            MixWorkload.Configure(command.GetUnsigned(ShellCommands.StressOps, 10_000), memory, commands, noise);
             StressCoordinator.Run(options, command.Tokens, output);
         }
 
