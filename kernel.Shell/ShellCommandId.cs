@@ -59,4 +59,5 @@ public enum ShellCommandId
     StresstestConcurrency,
     StresstestRecovery,
     StresstestMix,
+    StresstestStorm,
 }

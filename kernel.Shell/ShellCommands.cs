@@ -224,6 +224,9 @@ public static class ShellCommands
         new[] { "memory", "commands", "noise" }, 0, 100,
         "Mix: relative weights of heap operations, shell commands and garbage lines (default memory:40,commands:40,noise:20)");
 
+    public static readonly FlagSpec StressFailures = FlagSpec.Unsigned("--failures", "N", 1, 100_000,
+        "Storm: consecutive injected failures (default 1000)");
+
     private static readonly FlagSpec[] MemoryFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
@@ -242,6 +245,7 @@ public static class ShellCommands
     private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose };
     private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose };
     private static readonly FlagSpec[] MixFlags = { StressOps, StressWeights, StressSeed, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary };
     private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSummary, StressVerbose, StressInjectLoss };
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",
@@ -285,6 +289,9 @@ public static class ShellCommands
             new CommandSpec((int)ShellCommandId.StresstestMix, "mix",
                 "Weighted mix of heap operations, shell commands and garbage input; throughput and p99 (seed 000: > 100/s, < 50 ms)",
                 new PositionalSpec[0], MixFlags),
+            new CommandSpec((int)ShellCommandId.StresstestStorm, "storm",
+                "A failure storm reported deduplicated and throttled, memory stable; tag explosion, 50-deep recursion, edge cases",
+                new PositionalSpec[0], StormFlags),
             new CommandSpec((int)ShellCommandId.StresstestCompare, "compare",
                 "Run a test with autonomy off, then on, with the same seed; measured deltas",
                 new FlagSpec[0], true,

@@ -141,6 +141,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.StresstestMix:
                     StresstestCommand.Mix(command, output);
                     break;
+                case ShellCommandId.StresstestStorm:
+                    StresstestCommand.Storm(command, output);
+                    break;
                 case ShellCommandId.StresstestCompareMemory:
                     StresstestCommand.Compare(command, StressKind.Memory, output);
                     break;

@@ -17,6 +17,7 @@ using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Kernel.Stress.Workloads.Scale;
 using KernelStress.Kernel.Stress.Workloads.Service;
+using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Shell;
@@ -138,6 +139,9 @@ namespace KernelStress.Kernel.Stress
                     break;
                 case StressKind.Mix:
                     MixWorkload.Run(StressRun.AddHistogram(StressHistogram.OpLatency), &Poll);
+                    break;
+                case StressKind.Storm:
+                    StormWorkload.Run(StressRun.AddHistogram(StressHistogram.FailureLatency), &Poll, output);
                     break;
                 default:
                     Redteam.Run(StressRun.AddHistogram(StressHistogram.RejectLatency), &Poll);

@@ -58,6 +58,16 @@ namespace KernelStress.Kernel.Stress
         MixMemoryOps,
         MixCommandOps,
         MixNoiseOps,
+        ReportLines,
+        TagsTracked,
+        TagsOverflowed,
+        TagsCounted,
+        RecursionDepth,
+        EdgeEmptyIgnored,
+        EdgeMillionStepsMs,
+        EdgeMillionStepsCounted,
+        EdgeInvalidUtf8Rejected,
+        EdgeClockJumpFlushes,
         Count,
     }
 
@@ -117,6 +127,16 @@ namespace KernelStress.Kernel.Stress
             StressCounter.MixMemoryOps => "memory_ops"u8,
             StressCounter.MixCommandOps => "command_ops"u8,
             StressCounter.MixNoiseOps => "noise_ops"u8,
+            StressCounter.ReportLines => "report_lines"u8,
+            StressCounter.TagsTracked => "tags_tracked"u8,
+            StressCounter.TagsOverflowed => "tags_overflowed"u8,
+            StressCounter.TagsCounted => "tags_counted"u8,
+            StressCounter.RecursionDepth => "recursion_depth"u8,
+            StressCounter.EdgeEmptyIgnored => "edge_empty_ignored"u8,
+            StressCounter.EdgeMillionStepsMs => "edge_million_steps_ms"u8,
+            StressCounter.EdgeMillionStepsCounted => "edge_million_steps_counted"u8,
+            StressCounter.EdgeInvalidUtf8Rejected => "edge_invalid_utf8_rejected"u8,
+            StressCounter.EdgeClockJumpFlushes => "edge_clock_jump_flushes"u8,
             _ => "cancelled"u8,
         };
     }

@@ -18,6 +18,7 @@ namespace KernelStress.Kernel.Stress
         RequestLatency,
         RestartLatency,
         FirstSuccessLatency,
+        FailureLatency,
     }
 
     internal static class StressHistograms
@@ -34,6 +35,7 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.RequestLatency => "request_latency"u8,
             StressHistogram.RestartLatency => "restart_latency"u8,
             StressHistogram.FirstSuccessLatency => "first_success_latency"u8,
+            StressHistogram.FailureLatency => "failure_latency"u8,
             _ => "oom_recovery_latency"u8,
         };
 
@@ -50,6 +52,7 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.RequestLatency => "Request Latency"u8,
             StressHistogram.RestartLatency => "Restart Latency"u8,
             StressHistogram.FirstSuccessLatency => "First Success Latency"u8,
+            StressHistogram.FailureLatency => "Failure Latency"u8,
             _ => "OOM Recovery Latency"u8,
         };
     }

@@ -18,6 +18,7 @@ namespace KernelStress.Kernel.Stress
         Concurrency,
         Recovery,
         Mix,
+        Storm,
     }
 
     internal static class StressKinds
@@ -35,6 +36,7 @@ namespace KernelStress.Kernel.Stress
             StressKind.Concurrency => "concurrency"u8,
             StressKind.Recovery => "recovery"u8,
             StressKind.Mix => "mix"u8,
+            StressKind.Storm => "storm"u8,
             _ => "chaos"u8,
         };
 
@@ -52,6 +54,7 @@ namespace KernelStress.Kernel.Stress
             StressKind.Concurrency => "Concurrency"u8,
             StressKind.Recovery => "Recovery"u8,
             StressKind.Mix => "Mix"u8,
+            StressKind.Storm => "Storm"u8,
             _ => "Chaos"u8,
         };
 

@@ -15,6 +15,7 @@ using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Kernel.Stress.Workloads.Scale;
 using KernelStress.Kernel.Stress.Workloads.Service;
+using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -139,6 +140,8 @@ namespace KernelStress.Kernel.Stress
                 RecoveryWorkload.Print(output);
             if (kind == StressKind.Mix)
                 MixWorkload.Print(output);
+            if (kind == StressKind.Storm)
+                StormVerdict.Print(output);
             if (kind == StressKind.Learning)
             {
                 Line(output, "  Episodes: "u8, StressRun.Get(StressCounter.Episodes), ""u8);

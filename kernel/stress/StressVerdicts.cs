@@ -14,6 +14,7 @@ using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Kernel.Stress.Workloads.Scale;
 using KernelStress.Kernel.Stress.Workloads.Service;
+using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress
@@ -52,6 +53,9 @@ namespace KernelStress.Kernel.Stress
                     break;
                 case StressKind.Mix:
                     MixWorkload.Judge(reason);
+                    break;
+                case StressKind.Storm:
+                    StormVerdict.Judge(reason);
                     break;
                 case StressKind.Ramp:
                     RampVerdict.Judge(reason);

@@ -12,6 +12,7 @@ using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Ramp;
 using KernelStress.Kernel.Stress.Workloads.Scale;
 using KernelStress.Kernel.Stress.Workloads.Service;
+using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Shell.Commands
@@ -118,6 +119,15 @@ namespace KernelStress.Kernel.Shell.Commands
                 return;
             }
             MixWorkload.Configure(command.GetUnsigned(ShellCommands.StressOps, 10_000), memory, commands, noise);
+            StressCoordinator.Run(options, command.Tokens, output);
+        }
+
+        // As many failures as asked: no deadline (duration 0), no controller.
+        public static void Storm(ParsedCommand command, TextSink output)
+        {
+            StressOptions options = StressOptions.From(command, StressKind.Storm, false);
+            options.DurationMs = 0;
+            StormWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressFailures, 1000));
             StressCoordinator.Run(options, command.Tokens, output);
         }
 

@@ -1,8 +1,9 @@
 // The header's bound for the kinds that run to a count instead of a deadline
-// (leak: cycles, recovery: kills, mix: operations): "[STRESSTEST] Leak: cycles=50 ...".
+// (leak: cycles, recovery: kills, mix: operations, storm: failures): "[STRESSTEST] Leak: cycles=50 ...".
 using KernelStress.Kernel.Stress.Workloads.Leak;
 using KernelStress.Kernel.Stress.Workloads.Mix;
 using KernelStress.Kernel.Stress.Workloads.Service;
+using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress.Workloads
@@ -21,6 +22,10 @@ namespace KernelStress.Kernel.Stress.Workloads
                 case StressKind.Recovery:
                     output.Write(": kills="u8);
                     output.WriteDecimal(RecoveryWorkload.Kills);
+                    return true;
+                case StressKind.Storm:
+                    output.Write(": failures="u8);
+                    output.WriteDecimal(StormWorkload.Failures);
                     return true;
                 case StressKind.Mix:
                     output.Write(": ops="u8);

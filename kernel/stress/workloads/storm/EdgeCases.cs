@@ -1,0 +1,63 @@
+// Seed 000's edge cases (dataset_edge_cases_v1), each run for real with its
+// outcome recorded as a counter (1 = handled as stated):
+//  empty input:      an empty line parses as Empty: nothing runs, no error;
+//  a million steps:  1,000,000 PRNG steps each recorded into a histogram
+//                    complete, the histogram counts exactly that many (and
+//                    the time taken is reported);
+//  invalid UTF-8:    bytes C3 28 FF (a broken sequence) given to the shell
+//                    parser are rejected with an `error:` line (not printed:
+//                    it quotes the bytes, which the UART must not carry);
+//  clock jump:       the storm reporter told that the time jumped an hour
+//                    ahead flushes once and starts its next window there.
+using System;
+using KernelStress.Kernel.Time;
+using KernelStress.Metrics;
+using KernelStress.Prng;
+using KernelStress.Shell;
+
+namespace KernelStress.Kernel.Stress.Workloads.Storm
+{
+    internal static class EdgeCases
+    {
+        public const ulong MillionSteps = 1_000_000;
+        private const ulong HourNs = 3_600_000_000_000;
+
+        private static readonly ParsedCommand s_parsed = new ParsedCommand();
+        private static readonly LatencyHistogram s_steps = new LatencyHistogram(1);
+        private static readonly byte[] s_invalidUtf8 = InvalidUtf8();
+
+        public static void Run(TextSink output)
+        {
+            bool empty = CommandParser.Parse(ShellCommands.Catalog, default(ReadOnlySpan<byte>), s_parsed) == ParseStatus.Empty;
+            StressRun.Set(StressCounter.EdgeEmptyIgnored, empty ? 1 : 0);
+
+            s_steps.Reset();
+            var random = new Xorshift64Star(StressStreams.Derive(StressRun.Options.Seed, StressStreams.Storm));
+            ulong start = Clock.NowNanoseconds;
+            for (ulong i = 0; i < MillionSteps; i++)
+                s_steps.Record(random.NextU64() >> 44);
+            StressRun.Set(StressCounter.EdgeMillionStepsMs, (long)((Clock.NowNanoseconds - start) / 1_000_000));
+            StressRun.Set(StressCounter.EdgeMillionStepsCounted, (long)s_steps.Count);
+
+            bool rejected = CommandParser.Parse(ShellCommands.Catalog, s_invalidUtf8, s_parsed) == ParseStatus.Error;
+            StressRun.Set(StressCounter.EdgeInvalidUtf8Rejected, rejected ? 1 : 0);
+
+            long flushesBefore = StormReporter.Flushes;
+            ulong jumped = Clock.NowNanoseconds + HourNs;
+            StormReporter.Report("clock jumped one hour ahead"u8, jumped, output);
+            StormReporter.Report("clock jumped one hour ahead"u8, jumped + 1, output);
+            StressRun.Set(StressCounter.EdgeClockJumpFlushes, StormReporter.Flushes - flushesBefore);
+        }
+
+        // C3 starts a two-byte sequence that 28 does not continue; FF is never UTF-8. Filled by hand:
+        // an array initializer needs ldtoken helpers the kernel corelib does not have.
+        private static byte[] InvalidUtf8()
+        {
+            var bytes = new byte[3];
+            bytes[0] = 0xC3;
+            bytes[1] = 0x28;
+            bytes[2] = 0xFF;
+            return bytes;
+        }
+    }
+}
