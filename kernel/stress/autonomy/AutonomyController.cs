@@ -74,8 +74,6 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public static bool Running => Volatile.Read(ref s_threadId) != Scheduler.NoThread;
 
-        public static int ThreadId => Volatile.Read(ref s_threadId);
-
         public static bool AllocatorsThrottled => Volatile.Read(ref s_throttled) != 0;
 
         public static PressurePredictor Predictor => s_predictor;
@@ -119,7 +117,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         // Ends the control loop and joins it; allocators are never left throttled.
         public static void Stop()
         {
-            int id = ThreadId;
+            int id = Volatile.Read(ref s_threadId);
             if (id == Scheduler.NoThread)
                 return;
             Volatile.Write(ref s_stop, 1);
@@ -131,7 +129,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         // The chaos fault "controller killed": the thread dies at its next switch point.
         public static bool KillAndJoin()
         {
-            int id = ThreadId;
+            int id = Volatile.Read(ref s_threadId);
             if (id == Scheduler.NoThread || !Scheduler.Kill(id))
                 return false;
             Scheduler.Join(id);

@@ -1,7 +1,7 @@
 // The controller's pressure forecast: an exponentially weighted moving average
 // of the sampled pressure plus an EWMA of its change per tick (the trend),
 // extrapolated a few ticks ahead. Samples outside 0..100 % cannot come from
-// MemoryBudget and are rejected (counted), so a bad sample never moves the
+// MemoryBudget and are rejected, so a bad sample never moves the
 // forecast; a forecast is clamped to 0..MaxForecastPct.
 namespace KernelStress.Kernel.Stress.Autonomy
 {
@@ -15,10 +15,6 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private double _trend;
         private bool _primed;
 
-        public ulong Rejected { get; private set; }
-
-        public double Level => _level;
-
         public double Trend => _trend;
 
         public void Reset()
@@ -26,16 +22,12 @@ namespace KernelStress.Kernel.Stress.Autonomy
             _level = 0;
             _trend = 0;
             _primed = false;
-            Rejected = 0;
         }
 
         public bool Accept(double pressurePct)
         {
             if (!(pressurePct >= 0 && pressurePct <= 100))
-            {
-                Rejected++;
                 return false;
-            }
             if (!_primed)
             {
                 _level = pressurePct;

@@ -3,8 +3,8 @@
 // are throttled; actions: MemoryAction. Rewards come from what the workload
 // measurably did in the tick after the action (see AutonomyController.Reward).
 // Epsilon-greedy choice with the run's PRNG, so a seed replays its choices.
-// A transition whose reward is not finite or beyond RewardLimit is rejected
-// (counted), so the table stays finite: the invariant a hot retrain checks.
+// A transition whose reward is not finite or beyond RewardLimit is rejected,
+// so the table stays finite: the invariant a hot retrain checks.
 // The last ReplayCapacity transitions are kept for hot retraining.
 // The controller learns while a chaos event may retrain: updates and replays
 // hold the learner's spinlock.
@@ -42,17 +42,12 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private static int s_replayNextSlot;
         private static SpinLock s_lock;
 
-        public static ulong Updates;
-        public static ulong RejectedUpdates;
-
         public static void Reset()
         {
             for (int i = 0; i < s_q.Length; i++)
                 s_q[i] = InitialValue;
             s_replayCount = 0;
             s_replayNextSlot = 0;
-            Updates = 0;
-            RejectedUpdates = 0;
         }
 
         public static int State(double pressurePct, double trend, bool throttled)
@@ -136,14 +131,10 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private static bool Apply(int state, int action, double reward, int next)
         {
             if (!(reward > -RewardLimit && reward < RewardLimit) || (uint)state >= States || (uint)next >= States || (uint)action >= Actions)
-            {
-                RejectedUpdates++;
                 return false;
-            }
             double bestNext = s_q[next * Actions + (int)Best(next)];
             ref double q = ref s_q[state * Actions + action];
             q += LearningRate * (reward + Discount * bestNext - q);
-            Updates++;
             return true;
         }
     }

@@ -86,6 +86,7 @@ namespace KernelStress.Kernel.Stress.Chaos
                 Scheduler.Yield();
             }
             recoveryNs = firstTimeout == 0 ? 0 : Clock.NowNanoseconds - firstTimeout;
+            StressRun.Add(StressCounter.DeviceRequestsLost, (long)device.Lost);
             return done == count;
         }
     }
