@@ -61,6 +61,7 @@ public sealed class StressScaleTests
         string[] phaseRows = csv.Where(l => l.StartsWith("scale/")).ToArray();
         Assert.Equal(6, phaseRows.Length);
         Assert.All(phaseRows, row => Assert.DoesNotContain(",,", row));
+        Assert.DoesNotContain(",,", csv.Single(l => l.StartsWith("scale,")));
 
         JsonElement[] mem = StressSession.Records(session, "mem");
         foreach (string field in new[] { "heap_in_use_bytes", "heap_held_bytes", "pages_free" })

@@ -18,7 +18,6 @@ using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Prng;
-using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress.Workloads.Leak
 {

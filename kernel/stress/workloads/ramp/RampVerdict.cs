@@ -20,7 +20,7 @@ namespace KernelStress.Kernel.Stress.Workloads.Ramp
 
         public static void Judge(TextSink reason)
         {
-            long lost = 0, duplicated = 0, corrupt = 0;
+            long lost = 0, duplicated = 0, corrupt = 0, heapPeak = 0;
             ulong highest = 0;
             s_firstFailed = -1;
             int warned = -1;
@@ -32,6 +32,7 @@ namespace KernelStress.Kernel.Stress.Workloads.Ramp
                 lost += StressPhases.Get(phase, PhaseCounter.Lost);
                 duplicated += StressPhases.Get(phase, PhaseCounter.Duplicated);
                 corrupt += StressPhases.Get(phase, PhaseCounter.Corrupt);
+                heapPeak = Math.Max(heapPeak, StressPhases.Get(phase, PhaseCounter.MemPeakBytes));
                 StressPhases.Histogram(phase).Snapshot(StressRun.Snapshot);
                 s_p99[level] = StressRun.Snapshot.Summarize().P99;
                 s_status[level] = RampThresholds.Judge(phase, s_p99[level], out ReadOnlySpan<byte> breach);
@@ -54,6 +55,8 @@ namespace KernelStress.Kernel.Stress.Workloads.Ramp
             StressRun.Set(StressCounter.Corrupt, corrupt);
             StressRun.Set(StressCounter.DrainUs, (long)RampWorkload.DrainUs);
             StressRun.Set(StressCounter.HighestSustainedRate, (long)highest);
+            // The run's heap peak is its worst level's (the CSV's mem column for the result row).
+            StressRun.Set(StressCounter.MemPeakBytes, heapPeak);
 
             if (lost + duplicated + corrupt > 0)
             {

@@ -19,9 +19,11 @@ namespace KernelStress.Kernel.Stress.Workloads.Scale
             if (StressRun.Verdict == StressVerdict.Fail)
                 return;
             long worstPpm = 0;
+            long heapPeak = 0;
             int worst = -1;
             for (int phase = 0; phase < StressPhases.Count; phase++)
             {
+                heapPeak = System.Math.Max(heapPeak, StressPhases.Get(phase, PhaseCounter.MemPeakBytes));
                 long ops = StressPhases.Get(phase, PhaseCounter.Ops);
                 long ppm = ops == 0 ? 0 : StressPhases.Get(phase, PhaseCounter.Failed) * 1_000_000 / ops;
                 if (ppm > worstPpm || worst < 0)
@@ -30,6 +32,8 @@ namespace KernelStress.Kernel.Stress.Workloads.Scale
                     worst = phase;
                 }
             }
+            // The run's heap peak is its worst phase's (the CSV's mem column for the result row).
+            StressRun.Set(StressCounter.MemPeakBytes, heapPeak);
             reason.WriteDecimal(StressPhases.Count);
             reason.Write(" phases, "u8);
             reason.WriteDecimal(StressRun.Get(StressCounter.Ops));
