@@ -51,6 +51,7 @@ public sealed class StressStormTests
         Assert.Contains(storm, l => l.StartsWith("[STORM] heap refused a 1 TiB block (repeated "));
         Assert.InRange(storm.Length, 6, 12);
         Assert.Equal(StressSession.Counter(result, "report_lines"), storm.Count(l => !l.Contains("clock jumped")));
+        Assert.Contains(lines, l => l.StartsWith("  invalid UTF-8 typed: error: "));
         Assert.Contains(lines, l => l.StartsWith("  Edge cases: empty line ignored, 1000000 steps in ") && l.EndsWith(" ms, invalid UTF-8 rejected, clock jump +1 h: 1 flush"));
 
         JsonElement[] mem = StressSession.Records(session, "mem");
