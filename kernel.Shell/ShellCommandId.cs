@@ -53,4 +53,11 @@ public enum ShellCommandId
     AutonomyOn,
     AutonomyOff,
     AutonomyStatus,
+    StresstestRamp,
+    StresstestLeak,
+    StresstestScale,
+    StresstestConcurrency,
+    StresstestRecovery,
+    StresstestMix,
+    StresstestStorm,
 }

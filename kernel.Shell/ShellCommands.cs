@@ -189,6 +189,44 @@ public static class ShellCommands
     public static readonly FlagSpec StressJson = FlagSpec.Switch("--json",
         "Also emit the table as a report record");
 
+    public static readonly FlagSpec StressLevels = FlagSpec.UnsignedList("--levels", "PER_S,...", 1, 20_000, ShellLimits.MaxListElements,
+        "Ramp: the load levels in items per second, run in order (default 5,10,25,50)");
+
+    public static readonly FlagSpec StressLevelDuration = FlagSpec.Unsigned("--level-duration", "MS", 100, 60_000,
+        "Ramp: how long each level lasts, in milliseconds (default 2000)");
+
+    public static readonly FlagSpec StressInjectLoss = FlagSpec.Switch("--inject-loss",
+        "Test-only: the consumers drop every 97th item unseen, so the data-loss check must fail the run");
+
+    public static readonly FlagSpec StressCycles = FlagSpec.Unsigned("--cycles", "N", 1, 64,
+        "Leak: create/destroy cycles, each a phase row of the result (default 50)");
+
+    public static readonly FlagSpec StressInjectLeak = FlagSpec.Switch("--inject-leak",
+        "Test-only: keep one 512-byte block per cycle until growth is measured, so the growth check must fail the run");
+
+    public static readonly FlagSpec StressThreads = FlagSpec.UnsignedList("--threads", "N,...", 1, 16, 6,
+        "Scale: the thread counts each component runs at, in order (default 1,2,4,8,16)");
+
+    public static readonly FlagSpec StressComponents = FlagSpec.ChoiceList("--components", "COMPONENT,...",
+        new[] { "alloc", "hist", "prng", "sched", "shell" },
+        "Scale: the components measured (default all): heap alloc+free, shared histogram, PRNG, yield, shell command");
+
+    public static readonly FlagSpec StressClients = FlagSpec.Unsigned("--clients", "N", 1, 32,
+        "Concurrency: client threads sending requests to the kernel service at once (default 20)");
+
+    public static readonly FlagSpec StressKills = FlagSpec.Unsigned("--kills", "N", 1, 100,
+        "Recovery: times the supervised service thread is killed (default 10)");
+
+    public static readonly FlagSpec StressOps = FlagSpec.Unsigned("--ops", "N", 1, 1_000_000,
+        "Mix: operations to run, as fast as they go (default 10000, seed 000's rollouts)");
+
+    public static readonly FlagSpec StressWeights = FlagSpec.KeyValueList("--weights", "KIND:W,...",
+        new[] { "memory", "commands", "noise" }, 0, 100,
+        "Mix: relative weights of heap operations, shell commands and garbage lines (default memory:40,commands:40,noise:20)");
+
+    public static readonly FlagSpec StressFailures = FlagSpec.Unsigned("--failures", "N", 1, 100_000,
+        "Storm: consecutive injected failures (default 1000)");
+
     private static readonly FlagSpec[] MemoryFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
@@ -202,6 +240,13 @@ public static class ShellCommands
     private static readonly FlagSpec[] LearningFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes };
     private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
+    private static readonly FlagSpec[] LeakFlags = { StressCycles, StressSeed, StressSummary, StressVerbose, StressInjectLeak };
+    private static readonly FlagSpec[] ScaleFlags = { StressDuration, StressThreads, StressComponents, StressSeed, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] MixFlags = { StressOps, StressWeights, StressSeed, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary };
+    private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSummary, StressVerbose, StressInjectLoss };
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",
         "Stress the kernel (heap, shell, scheduler, recovery) and report measured results",
@@ -226,6 +271,27 @@ public static class ShellCommands
             new CommandSpec((int)ShellCommandId.StresstestChaos, "chaos",
                 "Random chaos events on the kernel, faults injected into a share of them, recoveries measured",
                 new PositionalSpec[0], ChaosFlags),
+            new CommandSpec((int)ShellCommandId.StresstestRamp, "ramp",
+                "Progressive load levels on an in-kernel pipeline: achieved rate, latency, CPU, memory per level; no item lost",
+                new PositionalSpec[0], RampFlags),
+            new CommandSpec((int)ShellCommandId.StresstestLeak, "leak",
+                "Create/destroy cycles of threads, heap blocks and heap histograms; heap and page growth per cycle (tolerance 0)",
+                new PositionalSpec[0], LeakFlags),
+            new CommandSpec((int)ShellCommandId.StresstestScale, "scale",
+                "Per-component throughput and latency at each thread count, --duration split evenly; scaling efficiency vs 1 thread",
+                new PositionalSpec[0], ScaleFlags),
+            new CommandSpec((int)ShellCommandId.StresstestConcurrency, "concurrency",
+                "Concurrent clients against one kernel service thread; request latency, error rate, answers per client",
+                new PositionalSpec[0], ConcurrencyFlags),
+            new CommandSpec((int)ShellCommandId.StresstestRecovery, "recovery",
+                "Kill a supervised service thread; time to restart and to the first answered request",
+                new PositionalSpec[0], RecoveryFlags),
+            new CommandSpec((int)ShellCommandId.StresstestMix, "mix",
+                "Weighted mix of heap operations, shell commands and garbage input; throughput and p99 (seed 000: > 100/s, < 50 ms)",
+                new PositionalSpec[0], MixFlags),
+            new CommandSpec((int)ShellCommandId.StresstestStorm, "storm",
+                "A failure storm reported deduplicated and throttled, memory stable; tag explosion, 50-deep recursion, edge cases",
+                new PositionalSpec[0], StormFlags),
             new CommandSpec((int)ShellCommandId.StresstestCompare, "compare",
                 "Run a test with autonomy off, then on, with the same seed; measured deltas",
                 new FlagSpec[0], true,

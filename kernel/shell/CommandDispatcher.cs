@@ -123,6 +123,27 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.StresstestChaos:
                     StresstestCommand.Run(command, StressKind.Chaos, output);
                     break;
+                case ShellCommandId.StresstestRamp:
+                    StresstestCommand.Ramp(command, output);
+                    break;
+                case ShellCommandId.StresstestLeak:
+                    StresstestCommand.Leak(command, output);
+                    break;
+                case ShellCommandId.StresstestScale:
+                    StresstestCommand.Scale(command, output);
+                    break;
+                case ShellCommandId.StresstestConcurrency:
+                    StresstestCommand.Concurrency(command, output);
+                    break;
+                case ShellCommandId.StresstestRecovery:
+                    StresstestCommand.Recovery(command, output);
+                    break;
+                case ShellCommandId.StresstestMix:
+                    StresstestCommand.Mix(command, output);
+                    break;
+                case ShellCommandId.StresstestStorm:
+                    StresstestCommand.Storm(command, output);
+                    break;
                 case ShellCommandId.StresstestCompareMemory:
                     StresstestCommand.Compare(command, StressKind.Memory, output);
                     break;

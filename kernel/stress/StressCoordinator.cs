@@ -9,8 +9,15 @@ using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Kernel.Stress.Records;
 using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Workloads.Leak;
+using KernelStress.Kernel.Stress.Workloads.Mix;
+using KernelStress.Kernel.Stress.Workloads.Ramp;
+using KernelStress.Kernel.Stress.Workloads.Scale;
+using KernelStress.Kernel.Stress.Workloads.Service;
+using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Shell;
@@ -36,6 +43,7 @@ namespace KernelStress.Kernel.Stress
             ulong idleBefore = IdleNanoseconds();
 
             StressRun.Begin(options);
+            StressPhases.Reset();
             MemoryBudget.Reset();
             AutonomyController.ResetForRun(options.Seed);
             s_nextProgress = StressRun.StartNanoseconds + ProgressIntervalNs;
@@ -113,6 +121,28 @@ namespace KernelStress.Kernel.Stress
                     started &= AutonomyController.Start();
                     LearningRun.Run(&Poll, output);
                     break;
+                case StressKind.Ramp:
+                    started = RampWorkload.Run(StressRun.AddHistogram(StressHistogram.ItemLatency), &Poll);
+                    break;
+                case StressKind.Leak:
+                    started = LeakWorkload.Run(StressRun.AddHistogram(StressHistogram.AllocLatency), &Poll);
+                    break;
+                case StressKind.Scale:
+                    started = ScaleWorkload.Run(StressRun.AddHistogram(StressHistogram.OpLatency), &Poll);
+                    break;
+                case StressKind.Concurrency:
+                    started = ConcurrencyWorkload.Run(StressRun.AddHistogram(StressHistogram.RequestLatency), &Poll);
+                    break;
+                case StressKind.Recovery:
+                    LatencyHistogram restart = StressRun.AddHistogram(StressHistogram.RestartLatency);
+                    started = RecoveryWorkload.Run(restart, StressRun.AddHistogram(StressHistogram.FirstSuccessLatency), &Poll);
+                    break;
+                case StressKind.Mix:
+                    MixWorkload.Run(StressRun.AddHistogram(StressHistogram.OpLatency), &Poll);
+                    break;
+                case StressKind.Storm:
+                    StormWorkload.Run(StressRun.AddHistogram(StressHistogram.FailureLatency), &Poll, output);
+                    break;
                 default:
                     Redteam.Run(StressRun.AddHistogram(StressHistogram.RejectLatency), &Poll);
                     break;
@@ -160,8 +190,7 @@ namespace KernelStress.Kernel.Stress
 
         private static void Measure(ulong idleBefore)
         {
-            StressKind kind = StressRun.Options.Kind;
-            if (kind != StressKind.Commands && kind != StressKind.Redteam)
+            if (StressKinds.RunsMemoryWorkload(StressRun.Options.Kind))
             {
                 StressRun.Set(StressCounter.MemPeakBytes, (long)MemoryBudget.PeakBytes);
                 StressRun.Set(StressCounter.MemBudgetBytes, (long)MemoryBudget.BudgetBytes);
@@ -177,8 +206,8 @@ namespace KernelStress.Kernel.Stress
                 StressRun.Set(StressCounter.Cancelled, 1);
         }
 
-        // Time the CPUs' idle threads have run, all together.
-        private static ulong IdleNanoseconds()
+        // Time the CPUs' idle threads have run, all together (workloads take per-phase CPU shares from it).
+        internal static ulong IdleNanoseconds()
         {
             ulong idle = 0;
             for (int slot = 0; slot < Scheduler.MaxThreads; slot++)

@@ -13,6 +13,12 @@ namespace KernelStress.Kernel.Stress
         EventLatency,
         RejectLatency,
         OomRecoveryLatency,
+        ItemLatency,
+        OpLatency,
+        RequestLatency,
+        RestartLatency,
+        FirstSuccessLatency,
+        FailureLatency,
     }
 
     internal static class StressHistograms
@@ -24,6 +30,12 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.RecoveryLatency => "recovery_latency"u8,
             StressHistogram.EventLatency => "event_latency"u8,
             StressHistogram.RejectLatency => "reject_latency"u8,
+            StressHistogram.ItemLatency => "item_latency"u8,
+            StressHistogram.OpLatency => "op_latency"u8,
+            StressHistogram.RequestLatency => "request_latency"u8,
+            StressHistogram.RestartLatency => "restart_latency"u8,
+            StressHistogram.FirstSuccessLatency => "first_success_latency"u8,
+            StressHistogram.FailureLatency => "failure_latency"u8,
             _ => "oom_recovery_latency"u8,
         };
 
@@ -35,6 +47,12 @@ namespace KernelStress.Kernel.Stress
             StressHistogram.RecoveryLatency => "Recovery Latency"u8,
             StressHistogram.EventLatency => "Event Latency"u8,
             StressHistogram.RejectLatency => "Reject Latency"u8,
+            StressHistogram.ItemLatency => "Item Latency"u8,
+            StressHistogram.OpLatency => "Op Latency"u8,
+            StressHistogram.RequestLatency => "Request Latency"u8,
+            StressHistogram.RestartLatency => "Restart Latency"u8,
+            StressHistogram.FirstSuccessLatency => "First Success Latency"u8,
+            StressHistogram.FailureLatency => "Failure Latency"u8,
             _ => "OOM Recovery Latency"u8,
         };
     }

@@ -12,6 +12,13 @@ namespace KernelStress.Kernel.Stress
         Learning,
         Redteam,
         Chaos,
+        Ramp,
+        Leak,
+        Scale,
+        Concurrency,
+        Recovery,
+        Mix,
+        Storm,
     }
 
     internal static class StressKinds
@@ -23,6 +30,13 @@ namespace KernelStress.Kernel.Stress
             StressKind.Multi => "multi"u8,
             StressKind.Learning => "learning"u8,
             StressKind.Redteam => "redteam"u8,
+            StressKind.Ramp => "ramp"u8,
+            StressKind.Leak => "leak"u8,
+            StressKind.Scale => "scale"u8,
+            StressKind.Concurrency => "concurrency"u8,
+            StressKind.Recovery => "recovery"u8,
+            StressKind.Mix => "mix"u8,
+            StressKind.Storm => "storm"u8,
             _ => "chaos"u8,
         };
 
@@ -34,7 +48,18 @@ namespace KernelStress.Kernel.Stress
             StressKind.Multi => "Multi"u8,
             StressKind.Learning => "Learning"u8,
             StressKind.Redteam => "Redteam"u8,
+            StressKind.Ramp => "Ramp"u8,
+            StressKind.Leak => "Leak"u8,
+            StressKind.Scale => "Scale"u8,
+            StressKind.Concurrency => "Concurrency"u8,
+            StressKind.Recovery => "Recovery"u8,
+            StressKind.Mix => "Mix"u8,
+            StressKind.Storm => "Storm"u8,
             _ => "Chaos"u8,
         };
+
+        // The kinds that run MemoryWorkload and so report its pressure and OOM figures.
+        public static bool RunsMemoryWorkload(StressKind kind) =>
+            kind == StressKind.Memory || kind == StressKind.Multi || kind == StressKind.Learning || kind == StressKind.Chaos;
     }
 }

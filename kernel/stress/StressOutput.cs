@@ -13,8 +13,9 @@ namespace KernelStress.Kernel.Stress
 {
     internal static class StressOutput
     {
-        // A result with four histograms of a few hundred non-empty buckets each.
-        private const int RecordJsonCapacity = 96 * 1024;
+        // A result with four histograms of a few hundred non-empty buckets each, plus up to
+        // StressPhases.MaxTimedPhases phase histograms (scale: 30 of about 3 KiB each).
+        private const int RecordJsonCapacity = 224 * 1024;
 
         public static readonly Mutex Lock = new Mutex();
 

@@ -12,6 +12,7 @@ namespace KernelStress.Kernel.Stress
         public const ulong Controller = 2;
         public const ulong Commands = 3;
         public const ulong Redteam = 4;
+        public const ulong Storm = 5;
         // Memory workers use MemoryBase + their index.
         public const ulong MemoryBase = 16;
 

@@ -9,6 +9,13 @@
 using System;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Workloads.Leak;
+using KernelStress.Kernel.Stress.Workloads.Mix;
+using KernelStress.Kernel.Stress.Workloads.Ramp;
+using KernelStress.Kernel.Stress.Workloads.Scale;
+using KernelStress.Kernel.Stress.Workloads.Service;
+using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -22,9 +29,13 @@ namespace KernelStress.Kernel.Stress
             StressOutput.Lock.Lock();
             output.Write("[STRESSTEST] "u8);
             output.Write(StressKinds.Title(options.Kind));
-            output.Write(": duration="u8);
-            output.WriteDecimal(options.DurationMs);
-            output.Write("ms seed="u8);
+            if (!WorkloadBounds.Write(options.Kind, output))
+            {
+                output.Write(": duration="u8);
+                output.WriteDecimal(options.DurationMs);
+                output.Write("ms"u8);
+            }
+            output.Write(" seed="u8);
             output.WriteDecimal(options.Seed);
             output.Write(options.Autonomy ? " autonomy=on noise="u8 : " autonomy=off noise="u8);
             output.WriteDecimal((ulong)options.NoisePct);
@@ -85,7 +96,7 @@ namespace KernelStress.Kernel.Stress
         private static void Details(TextSink output)
         {
             StressKind kind = StressRun.Options.Kind;
-            if (kind != StressKind.Commands && kind != StressKind.Redteam)
+            if (StressKinds.RunsMemoryWorkload(kind))
             {
                 Line(output, "  Peak Pressure: "u8, StressRun.Get(StressCounter.PeakPressurePct), "%"u8);
                 Line(output, "  Avg Pressure: "u8, StressRun.Get(StressCounter.AvgPressurePct), "%"u8);
@@ -117,6 +128,20 @@ namespace KernelStress.Kernel.Stress
                 Line(output, "  Accepted (must be 0): "u8, StressRun.Get(StressCounter.Accepted), ""u8);
                 Line(output, "  Fuzz lines: "u8, StressRun.Get(StressCounter.FuzzLines), ""u8);
             }
+            if (kind == StressKind.Ramp)
+                RampVerdict.Print(output);
+            if (kind == StressKind.Leak)
+                LeakVerdict.Print(output);
+            if (kind == StressKind.Scale)
+                ScaleVerdict.Print(output);
+            if (kind == StressKind.Concurrency)
+                ConcurrencyWorkload.Print(output);
+            if (kind == StressKind.Recovery)
+                RecoveryWorkload.Print(output);
+            if (kind == StressKind.Mix)
+                MixWorkload.Print(output);
+            if (kind == StressKind.Storm)
+                StormVerdict.Print(output);
             if (kind == StressKind.Learning)
             {
                 Line(output, "  Episodes: "u8, StressRun.Get(StressCounter.Episodes), ""u8);

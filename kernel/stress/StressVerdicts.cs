@@ -9,6 +9,12 @@
 //  redteam: FAIL when any adversarial input was accepted (set while running);
 //  a run cancelled with Ctrl-C is at best PARTIAL.
 using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Workloads.Leak;
+using KernelStress.Kernel.Stress.Workloads.Mix;
+using KernelStress.Kernel.Stress.Workloads.Ramp;
+using KernelStress.Kernel.Stress.Workloads.Scale;
+using KernelStress.Kernel.Stress.Workloads.Service;
+using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress
@@ -32,6 +38,27 @@ namespace KernelStress.Kernel.Stress
                     break;
                 case StressKind.Learning:
                     JudgeLearning(reason);
+                    break;
+                case StressKind.Leak:
+                    LeakVerdict.Judge(reason);
+                    break;
+                case StressKind.Scale:
+                    ScaleVerdict.Judge(reason);
+                    break;
+                case StressKind.Concurrency:
+                    ConcurrencyWorkload.Judge(reason);
+                    break;
+                case StressKind.Recovery:
+                    RecoveryWorkload.Judge(reason);
+                    break;
+                case StressKind.Mix:
+                    MixWorkload.Judge(reason);
+                    break;
+                case StressKind.Storm:
+                    StormVerdict.Judge(reason);
+                    break;
+                case StressKind.Ramp:
+                    RampVerdict.Judge(reason);
                     break;
                 case StressKind.Redteam:
                     reason.Write("every adversarial input was rejected ("u8);

@@ -3,13 +3,15 @@
 // cpus, autonomy, duration_ms, verdict, reason, counters (the ones the run
 // set, ops and failed first; chaos runs add events_<type> per event type), histograms (the primary latency first) and
 // autonomy_metrics (the run's controller counters, successes by type added
-// as <counter>_succeeded).
+// as <counter>_succeeded) and, for ramp, leak and scale, the phases (StressPhases: per level, per
+// cycle, per component and thread count).
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -47,6 +49,7 @@ namespace KernelStress.Kernel.Stress.Records
                 HistogramJson.Write(ref json, StressHistograms.Name(StressRun.HistogramName(i)), StressRun.Snapshot);
             }
             json.WriteEndObject();
+            StressPhases.Write(ref json, StressRun.Snapshot);
             WriteAutonomyMetrics(ref json);
             StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();
