@@ -31,6 +31,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private const uint CompactPercent = 10;
         private const int CompactCooldownTicks = 5;
         private const int BoostEvaluationTicks = 20;
+        private const int RebalanceEvaluationTicks = 3;
 
         private static readonly BlockPool?[] s_pools = new BlockPool?[MaxPools];
         private static readonly ulong[] s_succeeded = new ulong[AutonomyMetrics.TotalInterventions];
@@ -50,6 +51,10 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private static long s_lastMisses;
         private static bool s_boosted;
         private static bool s_adjusted;
+        // Rebalancing: ticks left before the last move is judged, and the load spread before it.
+        private static int s_balanceTicks;
+        private static int s_spreadAtBalance;
+        private static ulong s_balanceStart;
         private static Xorshift64Star s_random;
         private static int s_learnState = -1;
         private static MemoryAction s_learnAction;
@@ -90,6 +95,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
             s_predictor.Reset();
             s_random = new Xorshift64Star(StressStreams.Derive(seed, StressStreams.Controller));
             Volatile.Write(ref s_throttled, 0);
+            s_balanceTicks = 0;
             Learning = false;
             Epsilon = 0;
             TotalReward = 0;
@@ -157,6 +163,28 @@ namespace KernelStress.Kernel.Stress.Autonomy
             else
                 ActByRules(pressure, forecast);
             WatchDeadlines();
+            BalanceCpus();
+        }
+
+        // Rebalancing across CPUs: when the online CPUs' loads (queued plus running
+        // threads) differ by two or more, move one unpinned ready thread from the
+        // busiest to the idlest (Scheduler.MoveOneReady); judged RebalanceEvaluationTicks
+        // later: it succeeded if the spread is smaller than before the move.
+        private static void BalanceCpus()
+        {
+            if (s_balanceTicks > 0)
+            {
+                if (--s_balanceTicks == 0)
+                    Intervene(AutonomyAction.Rebalance, Clock.NowNanoseconds - s_balanceStart, Scheduler.LoadSpread() < s_spreadAtBalance);
+                return;
+            }
+            int spread = Scheduler.LoadSpread();
+            if (spread >= 2 && Scheduler.MoveOneReady())
+            {
+                s_spreadAtBalance = spread;
+                s_balanceStart = Clock.NowNanoseconds;
+                s_balanceTicks = RebalanceEvaluationTicks;
+            }
         }
 
         private static void ActByRules(double pressure, double forecast)
