@@ -27,16 +27,19 @@ namespace KernelStress.Kernel.Arch
         public static partial int CurrentIndex();
 
         // Fills `hardwareIds` (APIC ids / MPIDRs) with every usable CPU the firmware
-        // describes, the boot CPU first; returns how many there are in all, which
-        // may exceed the span's length (the rest are not started).
+        // describes, in the firmware's order; returns how many there are in all,
+        // which may exceed the span's length, or 0 when the firmware says nothing.
         public static partial int Discover(Span<ulong> hardwareIds);
+
+        // The hardware id of the CPU running this code.
+        public static partial ulong CurrentHardwareId();
 
         // Starts the CPU with this hardware id at arch code that calls
         // SecondaryCpus.Run(index) on a stack whose top is stackTop. False when the
         // start request itself was refused; the caller waits for the CPU to check in.
         public static partial bool Start(int index, ulong hardwareId, nuint stackTop);
 
-        // Interrupts CPU `index` with `signal`.
-        public static partial void Signal(int index, InterProcessorSignal signal);
+        // Interrupts the CPU with this hardware id with `signal`.
+        public static partial void Signal(ulong hardwareId, InterProcessorSignal signal);
     }
 }

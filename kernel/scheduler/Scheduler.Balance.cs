@@ -12,8 +12,7 @@ namespace KernelStress.Kernel.Scheduling
         public static int LoadSpread()
         {
             bool interrupts = s_lock.Acquire();
-            LoadExtremes(out int busiest, out int idlest);
-            int spread = Load(busiest) - Load(idlest);
+            int spread = LoadExtremes(out _, out _);
             s_lock.Release(interrupts);
             return spread;
         }
@@ -24,9 +23,8 @@ namespace KernelStress.Kernel.Scheduling
         public static bool MoveOneReady()
         {
             bool interrupts = s_lock.Acquire();
-            LoadExtremes(out int busiest, out int idlest);
             bool moved = false;
-            if (Load(busiest) - Load(idlest) >= 2)
+            if (LoadExtremes(out int busiest, out int idlest) >= 2)
             {
                 for (ThreadPriority priority = ThreadPriority.High; priority > ThreadPriority.Idle && !moved; priority--)
                 {
@@ -55,19 +53,30 @@ namespace KernelStress.Kernel.Scheduling
                 + (row.Current != row.Idle ? 1 : 0);
         }
 
-        private static void LoadExtremes(out int busiest, out int idlest)
+        // Lock held: the most and least loaded online CPUs; returns their loads' difference.
+        private static int LoadExtremes(out int busiest, out int idlest)
         {
             busiest = 0;
             idlest = 0;
+            int most = Load(0);
+            int least = most;
             for (int i = 1; i < MaxCpus; i++)
             {
                 if (!s_cpus[i].Online)
                     continue;
-                if (Load(i) > Load(busiest))
+                int load = Load(i);
+                if (load > most)
+                {
+                    most = load;
                     busiest = i;
-                if (Load(i) < Load(idlest))
+                }
+                if (load < least)
+                {
+                    least = load;
                     idlest = i;
+                }
             }
+            return most - least;
         }
     }
 }

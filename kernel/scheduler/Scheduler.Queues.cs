@@ -2,6 +2,7 @@
 // Lock held by every caller.
 using System.Runtime.CompilerServices;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Smp;
 
 namespace KernelStress.Kernel.Scheduling
 {
@@ -168,7 +169,7 @@ namespace KernelStress.Kernel.Scheduling
             {
                 cpu.NeedReschedule = true;
                 if (target != This.Id)
-                    Processors.Signal(target, InterProcessorSignal.Reschedule);
+                    SecondaryCpus.Signal(target, InterProcessorSignal.Reschedule);
             }
         }
 

@@ -49,6 +49,7 @@ using System;
 using System.Runtime;
 using System.Threading;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Smp;
 using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Time;
 
@@ -253,7 +254,7 @@ namespace KernelStress.Kernel.Scheduling
                 {
                     // Running elsewhere: make that CPU reach a switch point now.
                     s_cpus[thread.Cpu].NeedReschedule = true;
-                    Processors.Signal(thread.Cpu, InterProcessorSignal.Reschedule);
+                    SecondaryCpus.Signal(thread.Cpu, InterProcessorSignal.Reschedule);
                 }
             }
             RescheduleIfNeeded();

@@ -6,6 +6,8 @@
 // online. A CPU that does not check in within StartTimeout ends the bring-up
 // (said on the console; its stack stays reserved, as it might still start).
 // At most Scheduler.MaxCpus CPUs are used; more are reported, not started.
+// The boot CPU is index 0, the others keep the firmware's order; this table of
+// hardware ids is the one every CPU-to-CPU signal goes through (Signal).
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Scheduling;
@@ -26,11 +28,30 @@ namespace KernelStress.Kernel.Smp
 
         public static ulong HardwareId(int index) => s_hardwareIds[index];
 
+        // Interrupts CPU `index` (any online CPU, the boot CPU included) with `signal`.
+        public static void Signal(int index, InterProcessorSignal signal) => Processors.Signal(s_hardwareIds[index], signal);
+
         // Boot CPU, thread context, interrupts on. Says on `output` what it could not do.
         public static void StartAll(TextSink output)
         {
+            ulong boot = Processors.CurrentHardwareId();
             s_described = Processors.Discover(s_hardwareIds);
+            if (s_described == 0)
+            {
+                s_hardwareIds[0] = boot;
+                s_described = 1;
+            }
             int wanted = Math.Min(s_described, Scheduler.MaxCpus);
+            // The boot CPU first, the others in the firmware's order.
+            for (int i = 0; i < wanted; i++)
+            {
+                if (s_hardwareIds[i] == boot)
+                {
+                    s_hardwareIds[i] = s_hardwareIds[0];
+                    s_hardwareIds[0] = boot;
+                    break;
+                }
+            }
             if (s_described > Scheduler.MaxCpus)
             {
                 output.Write("smp: "u8);

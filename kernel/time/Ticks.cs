@@ -58,7 +58,7 @@ namespace KernelStress.Kernel.Time
                 s_count++;
             // Before the scheduler's tick: a CPU stuck holding the scheduler lock
             // would stop this one in there, and the stall must be reported first.
-            Watchdog.Watchdog.OnTick(cpu, Clock.NowNanoseconds);
+            Watchdog.Watchdog.OnTick(cpu, Clock.CounterToNanoseconds(entered));
             Scheduling.Scheduler.OnTick();
         }
     }

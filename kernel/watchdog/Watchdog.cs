@@ -14,6 +14,7 @@
 using System;
 using System.Threading;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Smp;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Shell;
@@ -101,7 +102,7 @@ namespace KernelStress.Kernel.Watchdog
         private static void AskForState(int cpu)
         {
             Volatile.Write(ref s_stateAnswered[cpu], 0);
-            Processors.Signal(cpu, InterProcessorSignal.ReportState);
+            SecondaryCpus.Signal(cpu, InterProcessorSignal.ReportState);
             ulong deadline = Clock.NowNanoseconds + StateWaitNanoseconds;
             while (Volatile.Read(ref s_stateAnswered[cpu]) == 0 && Clock.NowNanoseconds < deadline)
                 Cpu.SpinWaitHint();

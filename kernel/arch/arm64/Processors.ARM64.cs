@@ -18,42 +18,13 @@ namespace KernelStress.Kernel.Arch
 {
     internal static unsafe partial class Processors
     {
-        private static HardwareIds s_hardwareIds;
-
-        [InlineArray(Scheduler.MaxCpus)]
-        private struct HardwareIds
-        {
-            private ulong _id;
-        }
-
         public static partial void SetCurrentIndex(int index) => ks_set_cpu_index(index);
 
         public static partial int CurrentIndex() => ks_cpu_index();
 
-        public static partial int Discover(Span<ulong> hardwareIds)
-        {
-            ulong boot = ks_hardware_id();
-            int listed = Board.DiscoverCpus(hardwareIds);
-            if (listed == 0)
-            {
-                hardwareIds[0] = boot;
-                listed = 1;
-            }
-            // The boot CPU first, the others in the board's order.
-            int stored = Math.Min(listed, hardwareIds.Length);
-            for (int i = 0; i < stored; i++)
-            {
-                if (hardwareIds[i] == boot)
-                {
-                    hardwareIds[i] = hardwareIds[0];
-                    hardwareIds[0] = boot;
-                    break;
-                }
-            }
-            for (int i = 0; i < stored && i < Scheduler.MaxCpus; i++)
-                s_hardwareIds[i] = hardwareIds[i];
-            return listed;
-        }
+        public static partial int Discover(Span<ulong> hardwareIds) => Board.DiscoverCpus(hardwareIds);
+
+        public static partial ulong CurrentHardwareId() => ks_hardware_id();
 
         public static partial bool Start(int index, ulong hardwareId, nuint stackTop)
         {
@@ -65,8 +36,8 @@ namespace KernelStress.Kernel.Arch
             return Board.StartCpu(hardwareId, ks_secondary_entry_address());
         }
 
-        public static partial void Signal(int index, InterProcessorSignal signal) =>
-            Board.SendSignal(s_hardwareIds[index], (int)signal);
+        public static partial void Signal(ulong hardwareId, InterProcessorSignal signal) =>
+            Board.SendSignal(hardwareId, (int)signal);
 
         // Interrupt context: what a signal from another CPU asks of this one;
         // `interrupted` is where this CPU was when it came.

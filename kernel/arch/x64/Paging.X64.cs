@@ -16,6 +16,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Smp;
 
 namespace KernelStress.Kernel.Arch
 {
@@ -66,7 +67,7 @@ namespace KernelStress.Kernel.Arch
                 for (int cpu = 0; cpu <= others; cpu++)
                 {
                     if (cpu != me)
-                        Processors.Signal(cpu, InterProcessorSignal.TlbShootdown);
+                        SecondaryCpus.Signal(cpu, InterProcessorSignal.TlbShootdown);
                 }
                 while (Volatile.Read(ref s_shootdownPending) != 0)
                     Cpu.SpinWaitHint();

@@ -21,36 +21,13 @@ namespace KernelStress.Kernel.Arch
         private const ulong InitDelayNanoseconds = 10_000_000;
         private const ulong StartupDelayNanoseconds = 200_000;
 
-        private static readonly ulong[] s_apicIds = new ulong[Scheduling.Scheduler.MaxCpus];
-
         public static partial void SetCurrentIndex(int index) => ks_set_cpu_block(index);
 
         public static partial int CurrentIndex() => ks_cpu_index();
 
-        public static partial int Discover(Span<ulong> hardwareIds)
-        {
-            ulong boot = LocalApic.Id();
-            int listed = Madt.ReadApicIds(hardwareIds);
-            if (listed == 0)
-            {
-                hardwareIds[0] = boot;
-                listed = 1;
-            }
-            // The boot CPU first, the others in table order.
-            int stored = Math.Min(listed, hardwareIds.Length);
-            for (int i = 0; i < stored; i++)
-            {
-                if (hardwareIds[i] == boot)
-                {
-                    hardwareIds[i] = hardwareIds[0];
-                    hardwareIds[0] = boot;
-                    break;
-                }
-            }
-            for (int i = 0; i < stored && i < s_apicIds.Length; i++)
-                s_apicIds[i] = hardwareIds[i];
-            return listed;
-        }
+        public static partial int Discover(Span<ulong> hardwareIds) => Madt.ReadApicIds(hardwareIds);
+
+        public static partial ulong CurrentHardwareId() => LocalApic.Id();
 
         public static partial bool Start(int index, ulong hardwareId, nuint stackTop)
         {
@@ -70,12 +47,12 @@ namespace KernelStress.Kernel.Arch
             return true;
         }
 
-        public static partial void Signal(int index, InterProcessorSignal signal)
+        public static partial void Signal(ulong hardwareId, InterProcessorSignal signal)
         {
             if (signal == InterProcessorSignal.ReportState)
-                LocalApic.SendNmi(s_apicIds[index]);
+                LocalApic.SendNmi(hardwareId);
             else
-                LocalApic.SendFixed(s_apicIds[index], signal == InterProcessorSignal.Reschedule
+                LocalApic.SendFixed(hardwareId, signal == InterProcessorSignal.Reschedule
                     ? LocalApic.RescheduleVector
                     : LocalApic.TlbShootdownVector);
         }

@@ -9,6 +9,7 @@
 using System;
 using System.Threading;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Smp;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 
@@ -70,7 +71,7 @@ namespace KernelStress.Kernel.Stress.Storms
             ulong deadline = Volatile.Read(ref s_deadline);
             while (Clock.NowNanoseconds < deadline)
             {
-                Processors.Signal(s_target, InterProcessorSignal.Reschedule);
+                SecondaryCpus.Signal(s_target, InterProcessorSignal.Reschedule);
                 sent++;
             }
             Interlocked.Add(ref s_sent, sent);
