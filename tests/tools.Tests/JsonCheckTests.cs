@@ -62,6 +62,8 @@ public class JsonCheckTests
     {
         "{\"type\":\"result\",\"seq\":12,\"counters\":{\"ops\":1000,\"failed\":2},\"buckets\":[[1,2,3],[4,5,6]],\"note\":\"a\\\"b\\u0041\",\"x\":-1.5e-3,\"t\":true,\"n\":null}",
         "{\"type\":\"progress\",\"seq\":3,\"test\":\"memory\",\"elapsed_ms\":1000,\"pressure_pct\":61}",
+        // Strings and digit runs longer than the check's 16-byte steps, with escapes past the first step.
+        "{\"type\":\"a long record type name, longer than sixteen bytes\\n\",\"seq\":123456789012345678,\"reason\":\"seventeen chars..\\\"quoted\\\" and more text after it\",\"big\":12345678901234567890123456789012345.5e-30}",
     };
 
     private const string Alphabet = "{}[]\":,.-+eE0123456789 \\tu\"abcfnrs";

@@ -25,6 +25,50 @@ public static class RecordFrame
     /// <param name="owner">The line's bytes as an array (the same bytes as <paramref name="line"/>): a trusted record keeps a slice of it, no copy.</param>
     public static Outcome Decode(ReadOnlySpan<byte> line, int markerAt, int lineNumber, bool streamEnded, byte[] owner)
     {
+        // A frame whose header, length and CRC check out ends where its length says, wherever the
+        // next marker is (its JSON may even quote one): only a damaged frame needs the next marker.
+        if (ChecksOut(line, markerAt + Marker.Length, out int payloadStart, out int length))
+        {
+            int end = payloadStart + length;
+            return Validate(line.Slice(payloadStart, length), owner.AsMemory(payloadStart, length), lineNumber, out UartRecord? record, out string? why)
+                ? new Outcome(record, null, end)
+                : new Outcome(null, why, end);
+        }
+        return Damaged(line, markerAt, streamEnded);
+    }
+
+    /// <summary>True when the frame's header is well formed and its payload has the declared length and CRC.</summary>
+    private static bool ChecksOut(ReadOnlySpan<byte> line, int headerStart, out int payloadStart, out int length)
+    {
+        payloadStart = 0;
+        length = 0;
+        int p = headerStart;
+        while (p < line.Length && p - headerStart < MaxLengthDigits && IsDigit(line[p]))
+        {
+            length = length * 10 + (line[p++] - '0');
+        }
+        int crcStart = p + 1;
+        payloadStart = crcStart + CrcDigits + 1;
+        if (p == headerStart || payloadStart > line.Length || line[p] != (byte)' ' || line[payloadStart - 1] != (byte)' ')
+        {
+            return false;
+        }
+        uint crc = 0;
+        foreach (byte b in line.Slice(crcStart, CrcDigits))
+        {
+            int nibble = IsDigit(b) ? b - '0' : b is >= (byte)'a' and <= (byte)'f' ? b - 'a' + 10 : -1;
+            if (nibble < 0)
+            {
+                return false;
+            }
+            crc = (crc << 4) | (uint)nibble;
+        }
+        return length <= line.Length - payloadStart && Crc32.HashToUInt32(line.Slice(payloadStart, length)) == crc;
+    }
+
+    /// <summary>Why a frame that does not check out is damaged; it ends where the next marker on the line starts.</summary>
+    private static Outcome Damaged(ReadOnlySpan<byte> line, int markerAt, bool streamEnded)
+    {
         int headerStart = markerAt + Marker.Length;
         int next = line.Slice(headerStart).IndexOf(Marker);
         int segmentEnd = next < 0 ? line.Length : headerStart + next;
@@ -62,18 +106,6 @@ public static class RecordFrame
         uint declaredCrc = uint.Parse(line.Slice(crcStart, CrcDigits), System.Globalization.NumberStyles.AllowHexSpecifier);
 
         int payloadStart = crcStart + CrcDigits + 1;
-        if (declaredLength <= line.Length - payloadStart)
-        {
-            ReadOnlySpan<byte> payload = line.Slice(payloadStart, declaredLength);
-            if (Crc32.HashToUInt32(payload) == declaredCrc)
-            {
-                int end = payloadStart + declaredLength;
-                return Validate(payload, owner.AsMemory(payloadStart, declaredLength), lineNumber, out UartRecord? record, out string? why)
-                    ? new Outcome(record, null, end)
-                    : new Outcome(null, why, end);
-            }
-        }
-
         ReadOnlySpan<byte> actual = TrimEnd(line.Slice(payloadStart, segmentEnd - payloadStart));
         string reason;
         if (actual.Length < declaredLength && streamTail)

@@ -76,13 +76,7 @@ public sealed class UartStreamParser
             }
             else
             {
-                foreach (byte b in segment)
-                {
-                    if (_filter.Accept(b))
-                    {
-                        Append(new ReadOnlySpan<byte>(in b));
-                    }
-                }
+                AppendFiltered(segment);
             }
             if (newline < 0)
             {
@@ -122,6 +116,32 @@ public sealed class UartStreamParser
         UartEvent[] result = _events.ToArray();
         _events.Clear();
         return result;
+    }
+
+    /// <summary>
+    /// Adds a segment that holds bytes to filter: the text between them is appended in runs, and
+    /// only control bytes and the inside of escape sequences go through the filter one by one.
+    /// </summary>
+    private void AppendFiltered(ReadOnlySpan<byte> segment)
+    {
+        while (!segment.IsEmpty)
+        {
+            if (_filter.InText)
+            {
+                int special = segment.IndexOfAny(ControlFilter.Special);
+                Append(special < 0 ? segment : segment.Slice(0, special));
+                if (special < 0)
+                {
+                    return;
+                }
+                segment = segment.Slice(special);
+            }
+            if (_filter.Accept(segment[0]))
+            {
+                Append(segment.Slice(0, 1));
+            }
+            segment = segment.Slice(1);
+        }
     }
 
     /// <summary>Adds kept bytes to the line being assembled; reports the prompt when its last byte arrives.</summary>
