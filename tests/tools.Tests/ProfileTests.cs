@@ -37,11 +37,14 @@ public class ProfileTests
         QemuCommandLine run = QemuCommandLine.Create(x64, "/img/kernel.bin", 256, 2, SerialMode.Stdio);
         Assert.Equal("qemu-system-x86_64", run.FileName);
         Assert.Equal(
-            "-accel tcg -cpu max -m 256M -smp 2 -kernel /img/kernel.bin -display none -vga none -nic none -serial stdio -monitor none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-accel tcg -cpu max -m 256M -smp 2 -kernel /img/kernel.bin -display none -vga none -nic none -serial stdio -monitor none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04"
+            + $" -qmp unix:{run.MonitorSocket},server=on,wait=off",
             string.Join(' ', run.Arguments));
+        Assert.EndsWith(".qmp", run.MonitorSocket);
 
         QemuCommandLine boot = QemuCommandLine.Create(x64, "/img/kernel.bin", 128, 1, SerialMode.Interactive);
         Assert.Contains("mon:stdio", boot.Arguments);
+        Assert.Null(boot.MonitorSocket);
         Assert.DoesNotContain(boot.Arguments, a => a.Contains('{'));
     }
 

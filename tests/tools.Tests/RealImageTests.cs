@@ -115,6 +115,45 @@ public sealed class RealImageTests : IClassFixture<RealImage>
         }
     }
 
+    /// <summary>One CPU spinning with interrupts off: the host reads it through QEMU's monitor and names the spin loop.</summary>
+    [Fact]
+    public async Task AHangWithInterruptsOffShowsWhereTheCpuSpins()
+    {
+        string dir = Directory.CreateTempSubdirectory("kstress-hang").FullName;
+        try
+        {
+            string json = Path.Combine(dir, "out.json");
+            (int code, _, string stdErr) = await Kstress("run", "--no-build", "-q", "--smp", "1", "--timeout", "3",
+                "-c", "spin 20000 --interrupts-off", "-c", "uptime", "--json", json);
+
+            Assert.True(code == (int)ExitCode.Infrastructure, stdErr);
+            using JsonDocument report = JsonDocument.Parse(File.ReadAllText(json));
+            Assert.Equal("HANG", report.RootElement.GetProperty("verdict").GetString());
+            JsonElement cpu = Assert.Single(report.RootElement.GetProperty("hung_cpus").EnumerateArray());
+            Assert.False(cpu.GetProperty("interrupts_enabled").GetBoolean());
+            Assert.False(cpu.GetProperty("halted").GetBoolean());
+            Assert.Contains(cpu.GetProperty("stack").EnumerateArray(), w => w.GetProperty("function").GetString()?.Contains("SpinCommand__Spin") == true);
+            Assert.Contains("CPU 0 ran with interrupts off", stdErr);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>A shell that sleeps past the timeout on two CPUs: both are caught halted in the idle loop, the shape of a lost wake-up.</summary>
+    [Fact]
+    public async Task AHangWithEveryCpuIdleShowsThemHalted()
+    {
+        (int code, _, string stdErr) = await Kstress("run", "--no-build", "-q", "--smp", "2", "--timeout", "3", "-c", "sleep 20000");
+
+        Assert.True(code == (int)ExitCode.Infrastructure, stdErr);
+        Assert.Contains("every CPU was halted with interrupts on", stdErr);
+        Assert.Contains("CPU 0 at ", stdErr);
+        Assert.Contains("CPU 1 at ", stdErr);
+        Assert.Contains("Scheduler__IdleLoop", stdErr);
+    }
+
     private static async Task<(int Code, string StdOut, string StdErr)> Kstress(params string[] args)
     {
         var stdOut = new StringWriter();

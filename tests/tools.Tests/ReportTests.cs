@@ -94,7 +94,7 @@ public class ReportTests
         JsonElement root = json.RootElement;
 
         Assert.Equal(
-            new[] { "schema", "verdict", "error", "boot_ms", "seed", "qemu_exit_code", "commands", "results", "records", "corrupt", "crashes" },
+            new[] { "schema", "verdict", "error", "boot_ms", "seed", "qemu_exit_code", "commands", "results", "records", "corrupt", "crashes", "hung_cpus" },
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("schema").GetInt32());
         Assert.Equal("ERROR", root.GetProperty("verdict").GetString());

@@ -326,6 +326,7 @@ public static class RunCommand
             Records = result.Report.Records,
             Corrupt = result.Report.Corrupt,
             Crashes = result.Report.Crashes,
+            HungCpus = result.Report.HungCpus,
         },
         Log = result.Log,
         Tail = result.Tail,
@@ -409,12 +410,10 @@ public static class RunCommand
     internal static void Summarize(SessionResult result, TextWriter stdErr, string prefix)
     {
         RunReport report = result.Report;
-        foreach (CrashReport crash in report.Crashes)
+        string? hang = CrashText.Diagnosis(report.HungCpus) is { } diagnosis ? "the CPUs when the kernel stopped answering: " + diagnosis : null;
+        foreach (string line in report.Crashes.SelectMany(CrashText.Lines).Concat(hang is null ? [] : [hang]).Concat(report.HungCpus.SelectMany(CrashText.Lines)))
         {
-            foreach (string line in CrashText.Lines(crash))
-            {
-                stdErr.WriteLine($"kstress: {prefix}{line}");
-            }
+            stdErr.WriteLine($"kstress: {prefix}{line}");
         }
         switch (report.Verdict)
         {

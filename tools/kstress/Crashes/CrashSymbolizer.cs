@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using Iced.Intel;
+using KernelStress.Tool.Machines;
 using KernelStress.Tool.Results;
 
 namespace KernelStress.Tool.Crashes;
@@ -27,6 +29,22 @@ public sealed class CrashSymbolizer
     }
 
     public static bool IsCrash(string type) => type is "fault" or "panic";
+
+    /// <summary>A CPU caught by the host in a hang, its addresses resolved.</summary>
+    public HungCpu Symbolize(CpuSnapshot cpu) => new()
+    {
+        Cpu = cpu.Index,
+        Pc = Hex(cpu.ProgramCounter),
+        Function = _symbols?.Resolve(cpu.ProgramCounter),
+        InterruptsEnabled = cpu.InterruptsEnabled,
+        Halted = cpu.Halted,
+        Link = cpu.LinkRegister is ulong link ? Word(link) : null,
+        Stack = cpu.StackWords.Select(Word).ToList(),
+    };
+
+    private StackWord Word(ulong value) => new(Hex(value), _symbols?.Resolve(value));
+
+    private static string Hex(ulong value) => $"0x{value:x16}";
 
     public CrashReport Symbolize(JsonElement record)
     {

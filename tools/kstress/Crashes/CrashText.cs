@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace KernelStress.Tool.Crashes;
 
@@ -14,16 +15,67 @@ public static class CrashText
         {
             yield return "  " + line;
         }
-        for (int i = 0; i < crash.Stack.Count; i++)
+        foreach (string line in CodeWords(crash.Stack))
         {
-            if (crash.Stack[i].Function is { } function)
-            {
-                yield return $"  stack[{i}] {crash.Stack[i].Value}  {function}";
-            }
+            yield return line;
         }
         foreach (string note in crash.Notes)
         {
             yield return "  note: " + note;
+        }
+    }
+
+    /// <summary>
+    /// "CPU 1 at 0x... in f+0x12 (halted, interrupts on)" and the stack words that resolve to code,
+    /// innermost first: what a hung kernel's CPUs were doing when the host gave up waiting.
+    /// </summary>
+    public static IEnumerable<string> Lines(HungCpu cpu)
+    {
+        string state = (cpu.Halted == true ? "halted, " : cpu.Halted == false ? "running, " : "") + (cpu.InterruptsEnabled ? "interrupts on" : "interrupts off");
+        yield return $"CPU {cpu.Cpu} at {cpu.Pc}" + (cpu.Function is { } f ? $" in {f}" : "") + $" ({state})";
+        if (cpu.Link?.Function is { } caller)
+        {
+            yield return $"  link {cpu.Link.Value}  {caller}";
+        }
+        foreach (string line in CodeWords(cpu.Stack))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>
+    /// What the CPUs' states together suggest, in one line; null when they suggest nothing
+    /// (no CPUs captured, or arm64's CPUs with interrupts on, where QEMU does not tell halted from running).
+    /// </summary>
+    public static string? Diagnosis(IReadOnlyList<HungCpu> cpus)
+    {
+        if (cpus.Count == 0)
+        {
+            return null;
+        }
+        List<int> masked = cpus.Where(c => !c.InterruptsEnabled && c.Halted != true).Select(c => c.Cpu).ToList();
+        if (masked.Count > 0)
+        {
+            return $"CPU {string.Join(", ", masked)} ran with interrupts off: a deadlock on a spinlock, or a loop with interrupts masked (see where below)";
+        }
+        if (cpus.All(c => c.Halted == true))
+        {
+            return "every CPU was halted with interrupts on: no thread was runnable, so a thread waits for a wake-up that never came (or a command sleeps longer than --timeout)";
+        }
+        return cpus.Any(c => c.Halted == false)
+            ? "CPUs were running with interrupts on: a busy loop or a livelock (see where below)"
+            : null;
+    }
+
+    /// <summary>The stack words that point into the image's code (likely return addresses), with their index.</summary>
+    private static IEnumerable<string> CodeWords(List<StackWord> stack)
+    {
+        for (int i = 0; i < stack.Count; i++)
+        {
+            if (stack[i].Function is { } function)
+            {
+                yield return $"  stack[{i}] {stack[i].Value}  {function}";
+            }
         }
     }
 }

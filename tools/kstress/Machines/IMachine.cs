@@ -25,6 +25,13 @@ public interface IMachine : IAsyncDisposable
 
     /// <summary>Stops the emulator now (idempotent).</summary>
     void Kill();
+
+    /// <summary>
+    /// Every CPU's registers and top of stack, read from outside the guest while it still runs
+    /// (the runner asks when the kernel stops answering). Machines that cannot look inside (a
+    /// board on a serial cable, test fakes) have nothing to say.
+    /// </summary>
+    Task<CpuCapture> CaptureCpusAsync(CancellationToken cancellationToken) => Task.FromResult(CpuCapture.Unsupported);
 }
 
 /// <summary>Starts machines; the seam where tests put a fake emulator.</summary>

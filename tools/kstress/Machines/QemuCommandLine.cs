@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
+using System.Threading;
 
 namespace KernelStress.Tool.Machines;
 
@@ -12,9 +14,15 @@ public enum SerialMode
     Interactive,
 }
 
-/// <summary>The QEMU executable and arguments for one boot of a profile.</summary>
-public sealed record QemuCommandLine(string FileName, IReadOnlyList<string> Arguments, string Package)
+/// <summary>
+/// The QEMU executable and arguments for one boot of a profile. A scripted session also gets a
+/// QMP socket (<see cref="MonitorSocket"/>), through which the runner reads the CPUs' registers
+/// when the kernel hangs; an interactive one has the human monitor on Ctrl-A C instead.
+/// </summary>
+public sealed record QemuCommandLine(string FileName, IReadOnlyList<string> Arguments, string Package, string? MonitorSocket = null)
 {
+    private static int s_sockets;
+
     /// <summary>
     /// Starts QEMU; with <paramref name="redirect"/> its stdin, stdout and stderr are pipes (a
     /// scripted session), otherwise it shares this terminal (an interactive one). A binary that
@@ -56,6 +64,14 @@ public sealed record QemuCommandLine(string FileName, IReadOnlyList<string> Argu
                 .Replace("{smp}", smp.ToString(CultureInfo.InvariantCulture))
                 .Replace("{serial}", serialBackend));
         }
-        return new QemuCommandLine(profile.Binary, arguments, profile.Package);
+        if (serial == SerialMode.Interactive)
+        {
+            return new QemuCommandLine(profile.Binary, arguments, profile.Package);
+        }
+        // Unique per machine (parallel sessions); short, because a unix socket path has ~100 bytes.
+        string socket = Path.Combine(Path.GetTempPath(), $"kstress-{System.Environment.ProcessId}-{Interlocked.Increment(ref s_sockets)}.qmp");
+        arguments.Add("-qmp");
+        arguments.Add($"unix:{socket},server=on,wait=off");
+        return new QemuCommandLine(profile.Binary, arguments, profile.Package, socket);
     }
 }

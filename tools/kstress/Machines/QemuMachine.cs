@@ -1,9 +1,13 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -23,16 +27,22 @@ public sealed class QemuMachine : IMachine
     private static readonly ConcurrentDictionary<QemuMachine, byte> s_live = new();
     private static int s_hooked;
 
+    private const int StackWordsRead = 16;
+    private const int RegisterSamples = 5;
+    private static readonly TimeSpan s_sampleGap = TimeSpan.FromMilliseconds(20);
+
     private readonly Process _process;
+    private readonly string? _monitorSocket;
     private readonly Channel<byte[]> _output = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly StringBuilder _stderr = new();
     private readonly Task _stdoutPump;
     private readonly Task _stderrPump;
     private int _killed;
 
-    private QemuMachine(Process process)
+    private QemuMachine(Process process, string? monitorSocket)
     {
         _process = process;
+        _monitorSocket = monitorSocket;
         _stdoutPump = Task.Run(PumpStdoutAsync);
         _stderrPump = Task.Run(PumpStderrAsync);
     }
@@ -59,7 +69,7 @@ public sealed class QemuMachine : IMachine
 
         Process process = commandLine.Start(redirect: true);
 
-        var machine = new QemuMachine(process);
+        var machine = new QemuMachine(process, commandLine.MonitorSocket);
         s_live.TryAdd(machine, 0);
         return machine;
     }
@@ -120,6 +130,46 @@ public sealed class QemuMachine : IMachine
         }
     }
 
+    /// <summary>
+    /// Through the QMP socket: <see cref="RegisterSamples"/> rounds of <c>info registers -a</c>
+    /// <see cref="s_sampleGap"/> apart, then the top <see cref="StackWordsRead"/> words at each
+    /// CPU's stack pointer (the kernel maps memory 1:1, so QEMU's physical read is the virtual
+    /// address). Never throws: a QEMU that does not answer gives the reason.
+    /// </summary>
+    public async Task<CpuCapture> CaptureCpusAsync(CancellationToken cancellationToken)
+    {
+        if (_monitorSocket is null)
+        {
+            return CpuCapture.Unsupported;
+        }
+        try
+        {
+            await using QemuMonitor monitor = await QemuMonitor.ConnectAsync(_monitorSocket, cancellationToken).ConfigureAwait(false);
+            var rounds = new List<IReadOnlyList<(int Index, IReadOnlyDictionary<string, ulong> Registers)>>();
+            for (int i = 0; i < RegisterSamples; i++)
+            {
+                if (i > 0)
+                {
+                    await Task.Delay(s_sampleGap, cancellationToken).ConfigureAwait(false);
+                }
+                rounds.Add(RegisterDump.Parse(await monitor.HumanCommandAsync("info registers -a", cancellationToken).ConfigureAwait(false)));
+            }
+            var cpus = new List<CpuSnapshot>();
+            foreach ((int index, IReadOnlyDictionary<string, ulong> registers) in rounds[^1])
+            {
+                ulong sp = registers.GetValueOrDefault("RSP", registers.GetValueOrDefault("SP"));
+                string stack = await monitor.HumanCommandAsync($"xp /{StackWordsRead}gx 0x{sp:x}", cancellationToken).ConfigureAwait(false);
+                List<IReadOnlyDictionary<string, ulong>> samples = rounds.SelectMany(r => r.Where(c => c.Index == index).Select(c => c.Registers)).ToList();
+                cpus.Add(RegisterDump.Snapshot(index, samples, RegisterDump.Words(stack)));
+            }
+            return new CpuCapture(cpus, cpus.Count == 0 ? "QEMU's 'info registers -a' listed no CPU" : null);
+        }
+        catch (Exception e) when (e is IOException or SocketException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return new CpuCapture(Array.Empty<CpuSnapshot>(), $"could not read the CPUs through QEMU's monitor ({_monitorSocket}): {e.Message}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Kill();
@@ -133,6 +183,10 @@ public sealed class QemuMachine : IMachine
         }
         s_live.TryRemove(this, out _);
         _process.Dispose();
+        if (_monitorSocket is not null)
+        {
+            File.Delete(_monitorSocket);
+        }
     }
 
     private async Task PumpStdoutAsync()

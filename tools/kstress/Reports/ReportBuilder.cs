@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using KernelStress.Tool.Crashes;
+using KernelStress.Tool.Machines;
 using KernelStress.Tool.Uart;
 
 namespace KernelStress.Tool.Reports;
@@ -105,7 +106,9 @@ public sealed class ReportBuilder
     /// </summary>
     /// <param name="symbolizer">Resolves fault/panic records (null: they are listed without function names).</param>
     /// <param name="hung">The runner saw the kernel go silent (no output, no prompt): the verdict is HANG unless a panic explains it.</param>
-    public RunReport Build(IEnumerable<string> problems, long? bootMs, int? qemuExitCode, CrashSymbolizer? symbolizer = null, bool hung = false)
+    /// <param name="stuckCpus">The CPUs as the emulator saw them when a prompt did not come (null: not captured).</param>
+    public RunReport Build(IEnumerable<string> problems, long? bootMs, int? qemuExitCode, CrashSymbolizer? symbolizer = null, bool hung = false,
+        IReadOnlyList<CpuSnapshot>? stuckCpus = null)
     {
         var all = new List<string>(problems);
         // A captured log that ends while a command runs: that command never got its prompt back.
@@ -144,6 +147,7 @@ public sealed class ReportBuilder
             Records = _records.Select(r => r.Body).ToList(),
             Corrupt = _corrupt.ToList(),
             Crashes = _records.Where(r => CrashSymbolizer.IsCrash(r.Type)).Select(r => (symbolizer ?? new CrashSymbolizer(null)).Symbolize(r.Body)).ToList(),
+            HungCpus = (stuckCpus ?? []).Select(c => (symbolizer ?? new CrashSymbolizer(null)).Symbolize(c)).ToList(),
         };
     }
 }

@@ -14,7 +14,8 @@ namespace KernelStress.Tool.Reports;
 /// {"schema":1,"verdict":"PASS|FAIL|ERROR","error":null|"why ERROR","boot_ms":N|null,"seed":N|null,
 ///  "qemu_exit_code":N|null,"commands":[{"command":"...","errors":["error: ..."],"duration_ms":N|null}],
 ///  "results":[result records],"records":[every trusted record],"corrupt":[{"line":N,"reason":"..."}],
-///  "crashes":[fault and panic records symbolized, see Crashes/CrashReport.cs]}
+///  "crashes":[fault and panic records symbolized, see Crashes/CrashReport.cs],
+///  "hung_cpus":[after a hang or a missing prompt, each CPU as QEMU saw it, see Crashes/HungCpu.cs]}
 /// </code>
 /// </summary>
 public sealed class RunReport
@@ -50,6 +51,9 @@ public sealed class RunReport
 
     /// <summary>Each fault and panic record with its addresses resolved and its code disassembled.</summary>
     public List<CrashReport> Crashes { get; init; } = new();
+
+    /// <summary>When the kernel stopped answering under QEMU: each CPU's state read through QEMU's monitor, symbolized.</summary>
+    public List<HungCpu> HungCpus { get; init; } = new();
 
     /// <summary>Why the verdict is FAIL, one line per reason: each error line of a command, each FAIL result.</summary>
     public IEnumerable<string> FailureLines() => FailureLines(Commands, Records);

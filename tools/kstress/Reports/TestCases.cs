@@ -60,6 +60,10 @@ public static class TestCases
             {
                 output.AddRange(CrashText.Lines(crash));
             }
+            if (!command.Answered)
+            {
+                output.AddRange(report.HungCpus.SelectMany(CrashText.Lines));
+            }
             string test = results.FirstOrDefault()?.Test ?? command.Command.Split(' ')[0];
             cases.Add(new TestCase(command.Command, $"kstress.{test}", command.DurationMs / 1000.0, status, message, output, results));
         }

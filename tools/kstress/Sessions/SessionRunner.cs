@@ -82,6 +82,7 @@ public sealed class SessionRunner
         private readonly ReportBuilder _builder = new(commandsFromEcho: false);
         private readonly MemoryStream _log = new();
         private bool _outputEnded;
+        private IReadOnlyList<CpuSnapshot>? _stuckCpus;
         private long? _bootMs;
         private int? _exitCode;
 
@@ -110,6 +111,7 @@ public sealed class SessionRunner
             {
                 await CollectExitAsync(boot).ConfigureAwait(false);
                 Report(boot, "the first prompt", $"within {Seconds(_options.BootTimeout)} of starting QEMU", "");
+                await CaptureStuckCpusAsync(boot).ConfigureAwait(false);
                 return;
             }
             _bootMs = clock.ElapsedMilliseconds;
@@ -130,6 +132,7 @@ public sealed class SessionRunner
                     Report(answered == Wait.TimedOut && !answeredAtAll ? Wait.Silent : answered,
                         $"the prompt after '{command}'", $"within {Seconds(_options.CommandTimeout)}",
                         $" (raise --timeout if '{command}' needs longer)");
+                    await CaptureStuckCpusAsync(answered).ConfigureAwait(false);
                     return;
                 }
             }
@@ -143,6 +146,7 @@ public sealed class SessionRunner
             {
                 Problems.Add($"QEMU did not exit within {Seconds(_options.BootTimeout)} after poweroff");
             }
+            await CaptureStuckCpusAsync(end).ConfigureAwait(false);
             if (_builder.Bye is null)
             {
                 Problems.Add("no bye record after poweroff");
@@ -169,7 +173,7 @@ public sealed class SessionRunner
 
         public SessionResult Result()
         {
-            RunReport report = _builder.Build(Problems, _bootMs, _exitCode, _options.Symbolizer, Hung);
+            RunReport report = _builder.Build(Problems, _bootMs, _exitCode, _options.Symbolizer, Hung, _stuckCpus);
             return new SessionResult
             {
                 Report = report,
@@ -237,6 +241,25 @@ public sealed class SessionRunner
             _builder.Observe(e);
             _console?.Show(e);
             _onEvent?.Invoke(e);
+        }
+
+        /// <summary>
+        /// A prompt that did not come in time, from a kernel still running: before QEMU is stopped,
+        /// read where every CPU is (a deadlock, a lost wake-up and a runaway loop look different there).
+        /// </summary>
+        private async Task CaptureStuckCpusAsync(Wait how)
+        {
+            if (how != Wait.TimedOut)
+            {
+                return;
+            }
+            using var timeout = new CancellationTokenSource(s_drainTime);
+            CpuCapture capture = await Machine.CaptureCpusAsync(timeout.Token).ConfigureAwait(false);
+            _stuckCpus = capture.Cpus;
+            if (capture.Problem is { } problem)
+            {
+                Problems.Add(problem);
+            }
         }
 
         /// <summary>After a wait ended: let a panicking kernel finish (it stops QEMU) and take QEMU's exit code if it exited.</summary>
