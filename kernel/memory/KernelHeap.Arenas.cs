@@ -9,8 +9,9 @@
 // adjacent. One first-fit free list, newest first. An allocation splits off an
 // alignment gap before and any remainder after when each can form a block of its
 // own. When a free leaves an arena as one free block, the arena's pages go back.
-// A neighbour whose header does not check out is never merged: the free is
-// rejected (CorruptHeader) and the neighbour reported.
+// A neighbour whose header does not check out, or a free neighbour whose list
+// links do not point back at it, is never merged: the free is rejected
+// (CorruptHeader) and the neighbour reported.
 namespace KernelStress.Kernel.Memory
 {
     internal static unsafe partial class KernelHeap
@@ -45,29 +46,34 @@ namespace KernelStress.Kernel.Memory
         public static ulong LargeLive => s_largeLive;
         public static ulong LargeAllocations => s_largeAllocations;
 
-        // Free payload bytes in the arenas, and the largest single free payload.
+        // Free payload bytes in the arenas, and the largest single free payload
+        // (up to the first damaged link, if the list is damaged).
         public static void LargeFreeBytes(out ulong total, out ulong largest)
         {
             total = 0;
             largest = 0;
-            for (Header* block = s_freeLarge; block != null; block = FreeNext(block))
+            bool interrupts = s_lock.Acquire();
+            Header* previous = null;
+            for (Header* block = s_freeLarge; block != null && ListedAfter(block, previous); previous = block, block = FreeNext(block))
             {
                 ulong payload = Size(block) - HeaderSize;
                 total += payload;
                 if (payload > largest)
                     largest = payload;
             }
+            s_lock.Release(interrupts);
         }
 
         private static nuint AllocateLarge(nuint size, nuint alignment)
         {
             nuint need = (size + HeaderSize - 1) & ~(HeaderSize - 1);
             nuint blockSize = need + HeaderSize < MinLargeBlock ? MinLargeBlock : need + HeaderSize;
-            for (Header* block = s_freeLarge; block != null; block = FreeNext(block))
+            Header* previous = null;
+            for (Header* block = s_freeLarge; block != null; previous = block, block = FreeNext(block))
             {
-                if (!IsSealed(block, FreeState))
+                if (!IsSealed(block, FreeState) || !ListedAfter(block, previous))
                 {
-                    // The list itself cannot be trusted past this block.
+                    // The list itself cannot be trusted past this block (a walk on would loop).
                     s_corruptHeaders++;
                     MemoryFaultReport.Damaged("heap free block"u8, (nuint)block);
                     return 0;
@@ -135,7 +141,7 @@ namespace KernelStress.Kernel.Memory
                 return FreeStatus.Foreign;
             var next = (Header*)((nuint)block + size);
             bool nextFree = IsSealed(next, FreeState);
-            if (!nextFree && !IsSealed(next, AllocatedState))
+            if (nextFree ? !Listed(next) : !IsSealed(next, AllocatedState))
             {
                 MemoryFaultReport.Damaged("heap block header after the freed block"u8, (nuint)next);
                 return FreeStatus.CorruptHeader;
@@ -147,7 +153,7 @@ namespace KernelStress.Kernel.Memory
                 previous = (Header*)((nuint)block - previousSize);
                 if (previousSize < MinLargeBlock || (previousSize & (HeaderSize - 1)) != 0 || previousSize > (ulong)block
                     || PageAllocator.OwnerOf((nuint)previous) != PageOwner.HeapArena
-                    || !IsSealed(previous, FreeState) || Size(previous) != previousSize)
+                    || !IsSealed(previous, FreeState) || Size(previous) != previousSize || !Listed(previous))
                 {
                     MemoryFaultReport.Damaged("heap block footer or header before the freed block"u8, (nuint)block - 8);
                     return FreeStatus.CorruptHeader;
@@ -245,6 +251,22 @@ namespace KernelStress.Kernel.Memory
         }
 
         private static Header* FreeNext(Header* block) => ((Header**)(block + 1))[0];
+
+        // A listed free block's neighbours point back at it, and it points back at
+        // `previous` (null for the head). Checked before a block is walked past or
+        // taken off the list, so a damaged list (a block inserted twice, a link
+        // overwritten) is reported instead of walked in a loop or spliced into one:
+        // a loop always breaks a back link, as the head's is null.
+        private static bool ListedAfter(Header* block, Header* previous)
+        {
+            var links = (Header**)(block + 1);
+            Header* next = links[0];
+            return links[1] == previous
+                && (previous == null ? s_freeLarge == block : FreeNext(previous) == block)
+                && (next == null || ((Header**)(next + 1))[1] == block);
+        }
+
+        private static bool Listed(Header* block) => ListedAfter(block, ((Header**)(block + 1))[1]);
 
         private static void InsertFree(Header* block)
         {

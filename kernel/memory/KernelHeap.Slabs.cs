@@ -63,11 +63,13 @@ namespace KernelStress.Kernel.Memory
             get
             {
                 ulong free = 0;
+                bool interrupts = s_lock.Acquire();
                 for (int i = 0; i < SizeClassCount; i++)
                 {
                     for (Slab* slab = Class(i)->Partial; slab != null; slab = slab->Next)
                         free += (ulong)(slab->Capacity - slab->Live) * SizeClassBytes(i);
                 }
+                s_lock.Release(interrupts);
                 return free;
             }
         }

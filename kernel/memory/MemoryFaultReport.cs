@@ -35,7 +35,7 @@ namespace KernelStress.Kernel.Memory
             output.Write(what);
             output.Write(" at "u8);
             Hex.Write64(output, address);
-            output.WriteLine(" is damaged (canary mismatch); left alone"u8);
+            output.WriteLine(" is damaged (canary or list link mismatch); left alone"u8);
         }
 
         private static ReadOnlySpan<byte> Describe(FreeStatus status) => status switch

@@ -17,7 +17,7 @@ namespace KernelStress.Kernel.SelfTest
     {
         private const nuint Page = PageAllocator.PageSize;
 
-        public static int Count => 10;
+        public static int Count => 11;
 
         public static ReadOnlySpan<byte> Name(int index) => index switch
         {
@@ -31,6 +31,7 @@ namespace KernelStress.Kernel.SelfTest
             7 => "heap_double_free_detected"u8,
             8 => "heap_foreign_pointer_detected"u8,
             9 => "heap_overwritten_header_detected"u8,
+            10 => "heap_damaged_free_list_detected"u8,
             _ => default,
         };
 
@@ -49,6 +50,7 @@ namespace KernelStress.Kernel.SelfTest
                 case 7: return HeapDoubleFree(ref reason);
                 case 8: return HeapForeignPointer(ref reason);
                 case 9: return HeapOverwrittenHeader(ref reason);
+                case 10: return HeapDamagedFreeList(ref reason);
                 default:
                     reason = "no such test"u8;
                     return false;
@@ -372,6 +374,38 @@ namespace KernelStress.Kernel.SelfTest
                 reason = "could not allocate, or free after the header was restored"u8;
             else if (!detected)
                 reason = "a free with an overwritten header or an overrun neighbour was not refused as corrupt"u8;
+            return ok && detected;
+        }
+
+        // A write after free over a large free block's list links (the first two
+        // payload words: next, previous): walking the list must report it and
+        // fail the allocation, neither loop nor take the block; once the links are
+        // back the block is reused.
+        private static bool HeapDamagedFreeList(ref ReadOnlySpan<byte> reason)
+        {
+            const nuint Size = 8192;
+            ulong corrupt = KernelHeap.CorruptHeaders;
+            nuint keep = KernelHeap.Allocate(Size, 0);
+            nuint freed = KernelHeap.Allocate(Size, 0);
+            nuint guard = KernelHeap.Allocate(Size, 0);
+            bool ok = keep != 0 && freed != 0 && guard != 0 && KernelHeap.Free(freed) == FreeStatus.Freed;
+            bool detected = ok;
+            if (ok)
+            {
+                // The freed block is the list's head: its previous link must be null.
+                nuint* previousLink = (nuint*)freed + 1;
+                nuint saved = *previousLink;
+                *previousLink = freed - KernelHeap.HeaderSize; // points at itself: a loop
+                detected &= KernelHeap.Allocate(Size, 0) == 0 && KernelHeap.CorruptHeaders == corrupt + 1;
+                *previousLink = saved;
+                nuint again = KernelHeap.Allocate(Size, 0);
+                ok &= again == freed && KernelHeap.Free(again) == FreeStatus.Freed;
+            }
+            ok &= KernelHeap.Free(keep) == FreeStatus.Freed && KernelHeap.Free(guard) == FreeStatus.Freed;
+            if (!detected)
+                reason = "a free block with an overwritten list link was walked or taken instead of reported"u8;
+            else if (!ok)
+                reason = "could not allocate, reuse the block after its links were restored, or free"u8;
             return ok && detected;
         }
 

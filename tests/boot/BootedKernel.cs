@@ -83,6 +83,13 @@ public sealed class BootedKernel : IAsyncLifetime
     public async Task<SessionResult> RunWithCpusAsync(int cpus, params string[] commands) =>
         (await RunWithTranscriptAsync(commands, smp: cpus)).Result;
 
+    /// <summary>A session of its own with options of its own (CPUs, timeouts...).</summary>
+    public async Task<SessionResult> RunWithOptionsAsync(Func<SessionOptions, SessionOptions> adjust, params string[] commands)
+    {
+        SessionOptions options = adjust(SessionOptions.ForProfile(Profile, ImagePath, commands));
+        return await new SessionRunner(QemuMachine.Launcher, new UartConsole(new StringWriter())).RunAsync(options, CancellationToken.None);
+    }
+
     /// <summary>The UART lines a command printed: from its echo line to the next prompt (records excluded).</summary>
     public IReadOnlyList<string> OutputOf(string command)
     {

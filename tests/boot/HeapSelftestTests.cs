@@ -21,6 +21,7 @@ public sealed class HeapSelftestTests
         "pages_single_and_runs", "pages_double_free_detected", "pages_foreign_free_detected",
         "heap_round_trip_1b_to_64k", "heap_alignment", "heap_coalescing", "heap_exhaustion_then_recovery",
         "heap_double_free_detected", "heap_foreign_pointer_detected", "heap_overwritten_header_detected",
+        "heap_damaged_free_list_detected",
     };
 
     private readonly BootedKernel _kernel;
@@ -42,5 +43,6 @@ public sealed class HeapSelftestTests
         Assert.Contains(lines, l => Regex.IsMatch(l, $"^memory: heap free of {Address} rejected: double free$"));
         Assert.Contains(lines, l => Regex.IsMatch(l, $"^memory: heap free of {Address} rejected: foreign address"));
         Assert.Contains(lines, l => Regex.IsMatch(l, $"^memory: heap free of {Address} rejected: block header overwritten"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, $"^memory: heap free block at {Address} is damaged \\(canary or list link mismatch\\); left alone$"));
     }
 }

@@ -71,6 +71,16 @@ public class RegisterDumpTests
     }
 
     [Fact]
+    public void AnArm64CpuIsHaltedWhenTheInstructionBeforeItsPcIsWfi()
+    {
+        IReadOnlyDictionary<string, ulong> registers = RegisterDump.Parse(Arm64).Single().Registers;
+        const ulong wfiThenMsr = 0xd50342ff_d503207f; // wfi; msr daifclr, #2 (little-endian: the word at pc - 4 first)
+
+        Assert.True(RegisterDump.Snapshot(0, [RegisterDump.WithWaitState(registers, wfiThenMsr)], []).Halted);
+        Assert.False(RegisterDump.Snapshot(0, [RegisterDump.WithWaitState(registers, 0xd503201f_d503201f)], []).Halted); // nop; nop
+    }
+
+    [Fact]
     public void MemoryDumpWordsAreReadInAddressOrder()
     {
         const string dump = "00000000009d1fb8: 0x0000000000131344 0x00000000001312e0\r\n00000000009d1fc8: 0x0000000000000000 0xffffffffffffffff\r\n";

@@ -45,7 +45,7 @@ public static class CrashText
 
     /// <summary>
     /// What the CPUs' states together suggest, in one line; null when they suggest nothing
-    /// (no CPUs captured, or arm64's CPUs with interrupts on, where QEMU does not tell halted from running).
+    /// (no CPUs captured, or halted states unknown).
     /// </summary>
     public static string? Diagnosis(IReadOnlyList<HungCpu> cpus)
     {
@@ -53,6 +53,7 @@ public static class CrashText
         {
             return null;
         }
+        // A halted CPU wakes on an interrupt even when it masks them (arm64's idle waits in WFI masked).
         List<int> masked = cpus.Where(c => !c.InterruptsEnabled && c.Halted != true).Select(c => c.Cpu).ToList();
         if (masked.Count > 0)
         {
@@ -60,7 +61,7 @@ public static class CrashText
         }
         if (cpus.All(c => c.Halted == true))
         {
-            return "every CPU was halted with interrupts on: no thread was runnable, so a thread waits for a wake-up that never came (or a command sleeps longer than --timeout)";
+            return "every CPU was halted waiting for an interrupt: no thread was runnable, so a thread waits for a wake-up that never came (or a command sleeps longer than --timeout)";
         }
         return cpus.Any(c => c.Halted == false)
             ? "CPUs were running with interrupts on: a busy loop or a livelock (see where below)"

@@ -10,7 +10,7 @@ namespace KernelStress.Tool.Machines;
 /// spinning with interrupts off is a deadlock or a runaway loop.
 /// </summary>
 /// <param name="Index">QEMU's CPU index (the kernel's CPU index on x64 and virt, where both count in firmware order).</param>
-/// <param name="Halted">True when halted (x64 HLT); null when the emulator does not say (arm64 WFI).</param>
+/// <param name="Halted">True when halted waiting for an interrupt (x64 HLT, arm64 WFI); null when the emulator does not say.</param>
 /// <param name="LinkRegister">The return address register (arm64 x30); null on x64, where the return address is on the stack.</param>
 public sealed record CpuSnapshot(
     int Index,

@@ -160,6 +160,10 @@ public sealed class QemuMachine : IMachine
                 ulong sp = registers.GetValueOrDefault("RSP", registers.GetValueOrDefault("SP"));
                 string stack = await monitor.HumanCommandAsync($"xp /{StackWordsRead}gx 0x{sp:x}", cancellationToken).ConfigureAwait(false);
                 List<IReadOnlyDictionary<string, ulong>> samples = rounds.SelectMany(r => r.Where(c => c.Index == index).Select(c => c.Registers)).ToList();
+                if (registers.TryGetValue("PC", out _))
+                {
+                    samples = await WithWaitStatesAsync(monitor, samples, cancellationToken).ConfigureAwait(false);
+                }
                 cpus.Add(RegisterDump.Snapshot(index, samples, RegisterDump.Words(stack)));
             }
             return new CpuCapture(cpus, cpus.Count == 0 ? "QEMU's 'info registers -a' listed no CPU" : null);
@@ -168,6 +172,25 @@ public sealed class QemuMachine : IMachine
         {
             return new CpuCapture(Array.Empty<CpuSnapshot>(), $"could not read the CPUs through QEMU's monitor ({_monitorSocket}): {e.Message}");
         }
+    }
+
+    /// <summary>arm64: each sample with whether its CPU waited in WFI (the word before its PC, read once per distinct PC).</summary>
+    private static async Task<List<IReadOnlyDictionary<string, ulong>>> WithWaitStatesAsync(
+        QemuMonitor monitor, List<IReadOnlyDictionary<string, ulong>> samples, CancellationToken cancellationToken)
+    {
+        var wordBefore = new Dictionary<ulong, ulong>();
+        var marked = new List<IReadOnlyDictionary<string, ulong>>();
+        foreach (IReadOnlyDictionary<string, ulong> sample in samples)
+        {
+            ulong pc = sample["PC"];
+            if (!wordBefore.TryGetValue(pc, out ulong word))
+            {
+                string dump = await monitor.HumanCommandAsync($"xp /1gx 0x{pc - 4:x}", cancellationToken).ConfigureAwait(false);
+                word = wordBefore[pc] = RegisterDump.Words(dump).FirstOrDefault();
+            }
+            marked.Add(RegisterDump.WithWaitState(sample, word));
+        }
+        return marked;
     }
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,10 @@ public static partial class RegisterDump
 {
     private const ulong X64InterruptFlag = 1UL << 9;      // RFLAGS.IF
     private const ulong Arm64IrqMasked = 1UL << 7;        // PSTATE.I
+    private const uint Arm64WaitForInterrupt = 0xd503207f; // WFI
+
+    /// <summary>The name under which <see cref="WithWaitState"/> adds an arm64 sample's halted state.</summary>
+    public const string Arm64Waiting = "WFI";
 
     [GeneratedRegex(@"^CPU#(\d+)", RegexOptions.Multiline)]
     private static partial Regex CpuHeader();
@@ -64,9 +68,18 @@ public static partial class RegisterDump
                 last.ContainsKey("HLT") ? Mostly(r => r.GetValueOrDefault("HLT") != 0) : null, null, stackWords);
         }
         return new CpuSnapshot(index, last["PC"], last.GetValueOrDefault("SP"),
-            Mostly(r => (r.GetValueOrDefault("PSTATE") & Arm64IrqMasked) == 0), null,
+            Mostly(r => (r.GetValueOrDefault("PSTATE") & Arm64IrqMasked) == 0),
+            last.ContainsKey(Arm64Waiting) ? Mostly(r => r.GetValueOrDefault(Arm64Waiting) != 0) : null,
             last.TryGetValue("X30", out ulong link) ? link : null, stackWords);
     }
+
+    /// <summary>
+    /// An arm64 sample with its halted state added as <see cref="Arm64Waiting"/>: QEMU shows none
+    /// (x64 has HLT), but a CPU waiting in WFI stops with its PC just past the instruction, so the
+    /// 64-bit word read at PC - 4 starts with WFI's encoding exactly when it waits.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ulong> WithWaitState(IReadOnlyDictionary<string, ulong> sample, ulong wordBeforePc) =>
+        new Dictionary<string, ulong>(sample) { [Arm64Waiting] = (uint)wordBeforePc == Arm64WaitForInterrupt ? 1UL : 0UL };
 
     /// <summary>The 64-bit words of an <c>x /Ngx</c> dump, in address order.</summary>
     public static IReadOnlyList<ulong> Words(string memoryDump)
