@@ -4,6 +4,8 @@
 // "name=0x... name=0x..." register pairs. The arch's FaultReport decides
 // whether the memory may be read (mapped, not a guard page) and says so.
 using System;
+using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Shell;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Records
@@ -12,6 +14,20 @@ namespace KernelStress.Kernel.Records
     {
         public const int StackWords = 8;
         public const int CodeBytes = 16;
+
+        // A fault or panic record's first fields, the same on every arch: the arch
+        // adds its registers, then the stack and code fields, and ends it.
+        public static JsonWriter BeginRecord(ReadOnlySpan<byte> type, ReadOnlySpan<byte> arch, ReadOnlySpan<byte> reason, ulong vector, bool stackOverflow)
+        {
+            JsonWriter json = KernelConsole.BeginRecord(type);
+            json.WriteString("arch"u8, arch);
+            json.WriteString("subsystem"u8, "cpu"u8);
+            json.WriteNumber("thread_id"u8, (long)Scheduler.CurrentId);
+            json.WriteString("reason"u8, reason);
+            json.WriteNumber("vector"u8, vector);
+            json.WriteBoolean("stack_overflow"u8, stackOverflow);
+            return json;
+        }
 
         // "  stack: 0x... 0x..." (nothing when the stack cannot be read).
         public static void WriteStackLine(TextSink output, ulong stackPointer, bool readable)

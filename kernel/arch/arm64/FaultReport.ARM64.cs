@@ -98,13 +98,7 @@ namespace KernelStress.Kernel.Arch
 
         private static void WriteRecord(ReadOnlySpan<byte> type, ExceptionFrame* f, ReadOnlySpan<byte> name, ulong exceptionClass, ulong ttbr0, bool overflow)
         {
-            JsonWriter json = KernelConsole.BeginRecord(type);
-            json.WriteString("arch"u8, "arm64"u8);
-            json.WriteString("subsystem"u8, "cpu"u8);
-            json.WriteNumber("thread_id"u8, (long)Scheduler.CurrentId);
-            json.WriteString("reason"u8, name);
-            json.WriteNumber("vector"u8, exceptionClass);
-            json.WriteBoolean("stack_overflow"u8, overflow);
+            JsonWriter json = FaultDump.BeginRecord(type, "arm64"u8, name, exceptionClass, overflow);
             Hex.WriteJson64(ref json, "error_code"u8, f->Esr);
             Hex.WriteJson64(ref json, "esr"u8, f->Esr);
             Hex.WriteJson64(ref json, "elr"u8, f->Elr);

@@ -96,13 +96,7 @@ namespace KernelStress.Kernel.Arch
 
         private static void WriteRecord(ReadOnlySpan<byte> type, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3, bool overflow)
         {
-            JsonWriter json = KernelConsole.BeginRecord(type);
-            json.WriteString("arch"u8, "x64"u8);
-            json.WriteString("subsystem"u8, "cpu"u8);
-            json.WriteNumber("thread_id"u8, (long)Scheduler.CurrentId);
-            json.WriteString("reason"u8, name);
-            json.WriteNumber("vector"u8, f->Vector);
-            json.WriteBoolean("stack_overflow"u8, overflow);
+            JsonWriter json = FaultDump.BeginRecord(type, "x64"u8, name, f->Vector, overflow);
             Hex.WriteJson64(ref json, "error_code"u8, f->ErrorCode);
             Hex.WriteJson64(ref json, "rip"u8, f->Rip);
             Hex.WriteJson64(ref json, "rsp"u8, f->Rsp);

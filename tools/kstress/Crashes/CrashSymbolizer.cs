@@ -40,6 +40,7 @@ public sealed class CrashSymbolizer
         Halted = cpu.Halted,
         Link = cpu.LinkRegister is ulong link ? Word(link) : null,
         Stack = cpu.StackWords.Select(Word).ToList(),
+        Registers = (cpu.Registers ?? new Dictionary<string, ulong>()).ToDictionary(r => r.Key.ToLowerInvariant(), r => Hex(r.Value)),
     };
 
     private StackWord Word(ulong value) => new(Hex(value), _symbols?.Resolve(value));

@@ -28,4 +28,7 @@ public sealed class HungCpu
 
     /// <summary>The words at the stack pointer, upward; those with a function are likely return addresses.</summary>
     public required List<StackWord> Stack { get; init; }
+
+    /// <summary>The general registers by QEMU's names, hex (a loop's variables are there); empty when not read.</summary>
+    public Dictionary<string, string> Registers { get; init; } = new();
 }

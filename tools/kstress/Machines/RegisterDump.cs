@@ -29,6 +29,11 @@ public static partial class RegisterDump
     [GeneratedRegex(@"\b0x([0-9a-f]{16})\b")]
     private static partial Regex MemoryWord();
 
+    // What a hung CPU's report keeps of QEMU's dump: the general and control registers, not the
+    // segment, descriptor-table, FPU and vector ones.
+    [GeneratedRegex(@"^(R[A-Z0-9]+|CR[0-4]|EFER|X\d\d|PC|SP|PSTATE)$")]
+    private static partial Regex GeneralRegister();
+
     /// <summary>Each CPU's registers by name; CPUs whose program counter is missing are left out.</summary>
     public static IReadOnlyList<(int Index, IReadOnlyDictionary<string, ulong> Registers)> Parse(string infoRegisters)
     {
@@ -65,13 +70,16 @@ public static partial class RegisterDump
         {
             return new CpuSnapshot(index, rip, last.GetValueOrDefault("RSP"),
                 Mostly(r => (r.GetValueOrDefault("RFL") & X64InterruptFlag) != 0),
-                last.ContainsKey("HLT") ? Mostly(r => r.GetValueOrDefault("HLT") != 0) : null, null, stackWords);
+                last.ContainsKey("HLT") ? Mostly(r => r.GetValueOrDefault("HLT") != 0) : null, null, stackWords, General(last));
         }
         return new CpuSnapshot(index, last["PC"], last.GetValueOrDefault("SP"),
             Mostly(r => (r.GetValueOrDefault("PSTATE") & Arm64IrqMasked) == 0),
             last.ContainsKey(Arm64Waiting) ? Mostly(r => r.GetValueOrDefault(Arm64Waiting) != 0) : null,
-            last.TryGetValue("X30", out ulong link) ? link : null, stackWords);
+            last.TryGetValue("X30", out ulong link) ? link : null, stackWords, General(last));
     }
+
+    private static IReadOnlyDictionary<string, ulong> General(IReadOnlyDictionary<string, ulong> registers) =>
+        registers.Where(r => GeneralRegister().IsMatch(r.Key)).ToDictionary(r => r.Key, r => r.Value);
 
     /// <summary>
     /// An arm64 sample with its halted state added as <see cref="Arm64Waiting"/>: QEMU shows none
