@@ -45,6 +45,11 @@ namespace KernelStress.Kernel.Shell
             return true;
         }
 
+        // For interrupt context: like TryEnterWithin, but false when this CPU
+        // already holds the lock (the interrupted code is mid-line or mid-record,
+        // and output now would land inside it).
+        public bool TryEnterFromInterrupt(ulong spins) => !IsHeldByThisCpu && TryEnterWithin(spins);
+
         public void Exit()
         {
             if (--_depth > 0)

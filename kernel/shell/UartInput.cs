@@ -7,8 +7,10 @@
 // byte the UART itself lost is counted (HardwareOverruns). Nothing is lost
 // without a count.
 // Ctrl-C (0x03) is also latched as a cancel request, which long-running
-// commands poll; the shell clears it before each command. Every arrival
-// raises Arrived, which the shell waits on when the ring is empty.
+// commands poll; the shell clears it before each command. Ctrl-T (0x14) is
+// not input at all: it asks for the thread table (StatusKey), which the next
+// tick prints even while a command runs or the shell is stuck. Every other
+// arrival raises Arrived, which the shell waits on when the ring is empty.
 using System.Threading;
 
 namespace KernelStress.Kernel.Shell
@@ -17,6 +19,7 @@ namespace KernelStress.Kernel.Shell
     {
         private const int Capacity = 4096;
         private const byte CtrlC = 0x03;
+        private const byte CtrlT = 0x14;
 
         private static RingStorage s_ring;
         private static int s_head;
@@ -45,6 +48,11 @@ namespace KernelStress.Kernel.Shell
         public static void OnReceived(byte value)
         {
             s_received++;
+            if (value == CtrlT)
+            {
+                StatusKey.Request();
+                return;
+            }
             if (value == CtrlC)
                 Volatile.Write(ref s_cancelRequested, true);
             int head = s_head;

@@ -1,8 +1,9 @@
 // The periodic tick: counts the boot CPU's timer interrupts since its timer
 // started (Count: one clock for everyone) and drives the scheduler on every
 // CPU (sleepers' wake-ups, time slices: Scheduler.OnTick).
-// OnTick runs in interrupt context: no allocation, no console output, and no
-// lock but the scheduler's spinlock (interrupts are off while it is held).
+// OnTick runs in interrupt context: no allocation, no lock but the
+// scheduler's spinlock (interrupts are off while it is held), and console
+// output only from the watchdog and the status key, which never wait long for it.
 namespace KernelStress.Kernel.Time
 {
     internal static class Ticks
@@ -59,6 +60,8 @@ namespace KernelStress.Kernel.Time
             // Before the scheduler's tick: a CPU stuck holding the scheduler lock
             // would stop this one in there, and the stall must be reported first.
             Watchdog.Watchdog.OnTick(cpu, Clock.CounterToNanoseconds(entered));
+            if (cpu == 0)
+                Shell.StatusKey.OnTick();
             Scheduling.Scheduler.OnTick();
         }
     }

@@ -111,7 +111,7 @@ namespace KernelStress.Kernel.Watchdog
         // False when the console could not be had (try again on a later tick).
         private static bool Report(int cpu, ReadOnlySpan<byte> phase, ulong stalledNanoseconds, bool withState)
         {
-            if (!KernelConsole.Lock.TryEnterWithin(ConsoleWaitSpins))
+            if (!KernelConsole.Lock.TryEnterFromInterrupt(ConsoleWaitSpins))
                 return false;
             ulong stalledMs = stalledNanoseconds / 1_000_000;
             bool answered = withState && Volatile.Read(ref s_stateAnswered[cpu]) != 0;

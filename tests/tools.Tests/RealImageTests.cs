@@ -143,7 +143,7 @@ public sealed class RealImageTests : IClassFixture<RealImage>
         }
     }
 
-    /// <summary>A shell that sleeps past the timeout on two CPUs: both are caught halted in the idle loop, the shape of a lost wake-up.</summary>
+    /// <summary>A shell that sleeps past the timeout on two CPUs: both are caught halted in the idle loop, the shape of a lost wake-up, and the status key shows the shell sleeping.</summary>
     [Fact]
     public async Task AHangWithEveryCpuIdleShowsThemHalted()
     {
@@ -154,6 +154,9 @@ public sealed class RealImageTests : IClassFixture<RealImage>
         Assert.Contains("CPU 0 at ", stdErr);
         Assert.Contains("CPU 1 at ", stdErr);
         Assert.Contains("Scheduler__IdleLoop", stdErr);
+        // Before that, run pressed Ctrl-T: the kernel's own thread table, the shell asleep in it.
+        Assert.Contains("status (Ctrl-T):", stdErr);
+        Assert.Matches(@"\|\s+0 shell\s+sleeping ", stdErr);
     }
 
     private static async Task<(int Code, string StdOut, string StdErr)> Kstress(params string[] args)

@@ -2,6 +2,7 @@
 // ms, times switched in) and a `ps` record with the same figures plus each
 // thread's migrations between CPUs and the CPU it is pinned to (or null). Each slot is
 // copied under the scheduler lock and printed after (no output with it held).
+// Also printed by Ctrl-T from interrupt context (StatusKey): it allocates nothing.
 using System;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Shell;

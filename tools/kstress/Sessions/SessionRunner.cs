@@ -25,6 +25,10 @@ namespace KernelStress.Tool.Sessions;
 public sealed class SessionRunner
 {
     private static readonly TimeSpan s_drainTime = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_statusWait = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>Ctrl-T: the kernel prints its thread table (kernel/shell/StatusKey.cs).</summary>
+    private const byte StatusKey = 0x14;
 
     private readonly IMachineLauncher _launcher;
     private readonly UartConsole? _console;
@@ -111,7 +115,7 @@ public sealed class SessionRunner
             {
                 await CollectExitAsync(boot).ConfigureAwait(false);
                 Report(boot, "the first prompt", $"within {Seconds(_options.BootTimeout)} of starting QEMU", "");
-                await CaptureStuckCpusAsync(boot).ConfigureAwait(false);
+                await InspectStuckKernelAsync(boot).ConfigureAwait(false);
                 return;
             }
             _bootMs = clock.ElapsedMilliseconds;
@@ -132,7 +136,7 @@ public sealed class SessionRunner
                     Report(answered == Wait.TimedOut && !answeredAtAll ? Wait.Silent : answered,
                         $"the prompt after '{command}'", $"within {Seconds(_options.CommandTimeout)}",
                         $" (raise --timeout if '{command}' needs longer)");
-                    await CaptureStuckCpusAsync(answered).ConfigureAwait(false);
+                    await InspectStuckKernelAsync(answered).ConfigureAwait(false);
                     return;
                 }
             }
@@ -146,7 +150,7 @@ public sealed class SessionRunner
             {
                 Problems.Add($"QEMU did not exit within {Seconds(_options.BootTimeout)} after poweroff");
             }
-            await CaptureStuckCpusAsync(end).ConfigureAwait(false);
+            await InspectStuckKernelAsync(end).ConfigureAwait(false);
             if (_builder.Bye is null)
             {
                 Problems.Add("no bye record after poweroff");
@@ -245,14 +249,18 @@ public sealed class SessionRunner
 
         /// <summary>
         /// A prompt that did not come in time, from a kernel still running: before QEMU is stopped,
-        /// read where every CPU is (a deadlock, a lost wake-up and a runaway loop look different there).
+        /// press Ctrl-T (the kernel's status key prints its thread table from interrupt context, if
+        /// a CPU still takes interrupts) and read where every CPU is through the emulator (a deadlock,
+        /// a lost wake-up and a runaway loop look different there).
         /// </summary>
-        private async Task CaptureStuckCpusAsync(Wait how)
+        private async Task InspectStuckKernelAsync(Wait how)
         {
             if (how != Wait.TimedOut)
             {
                 return;
             }
+            await Machine.WriteAsync(new[] { StatusKey }, CancellationToken.None).ConfigureAwait(false);
+            await WaitAsync(e => e is RecordReceived { Record.Type: "ps" }, s_statusWait, CancellationToken.None).ConfigureAwait(false);
             using var timeout = new CancellationTokenSource(s_drainTime);
             CpuCapture capture = await Machine.CaptureCpusAsync(timeout.Token).ConfigureAwait(false);
             _stuckCpus = capture.Cpus;
