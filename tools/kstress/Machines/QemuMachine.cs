@@ -168,6 +168,10 @@ public sealed class QemuMachine : IMachine
             }
             return new CpuCapture(cpus, cpus.Count == 0 ? "QEMU's 'info registers -a' listed no CPU" : null);
         }
+        catch (OperationCanceledException)
+        {
+            return new CpuCapture(Array.Empty<CpuSnapshot>(), $"QEMU's monitor ({_monitorSocket}) did not give the CPUs' state in time");
+        }
         catch (Exception e) when (e is IOException or SocketException or JsonException or InvalidOperationException or KeyNotFoundException)
         {
             return new CpuCapture(Array.Empty<CpuSnapshot>(), $"could not read the CPUs through QEMU's monitor ({_monitorSocket}): {e.Message}");

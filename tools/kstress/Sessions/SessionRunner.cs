@@ -26,6 +26,8 @@ public sealed class SessionRunner
 {
     private static readonly TimeSpan s_drainTime = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan s_statusWait = TimeSpan.FromSeconds(1.5);
+    // Five register samples and a stack read per CPU through QEMU's monitor; a loaded host is slow.
+    private static readonly TimeSpan s_captureTime = TimeSpan.FromSeconds(5);
 
     /// <summary>Ctrl-T: the kernel prints its thread table (kernel/shell/StatusKey.cs).</summary>
     private const byte StatusKey = 0x14;
@@ -261,7 +263,7 @@ public sealed class SessionRunner
             }
             await Machine.WriteAsync(new[] { StatusKey }, CancellationToken.None).ConfigureAwait(false);
             await WaitAsync(e => e is RecordReceived { Record.Type: "ps" }, s_statusWait, CancellationToken.None).ConfigureAwait(false);
-            using var timeout = new CancellationTokenSource(s_drainTime);
+            using var timeout = new CancellationTokenSource(s_captureTime);
             CpuCapture capture = await Machine.CaptureCpusAsync(timeout.Token).ConfigureAwait(false);
             _stuckCpus = capture.Cpus;
             if (capture.Problem is { } problem)
