@@ -289,10 +289,9 @@ namespace KernelStress.Kernel.Scheduling
             }
         }
 
-        // Interrupt context, every tick of every CPU: each CPU wakes the due
-        // sleepers (any CPU's tick will do, so a CPU that runs long with
-        // interrupts off delays no one's wake-up), counts down its thread's
-        // slice, and when idle looks for work it could take from the others.
+        // Interrupt context, every tick of every CPU: the boot CPU wakes due
+        // sleepers; each CPU counts down its thread's slice, and an idle CPU
+        // looks for work it could take from the others.
         public static void OnTick()
         {
             if (!s_started)
@@ -300,11 +299,14 @@ namespace KernelStress.Kernel.Scheduling
             bool interrupts = s_lock.Acquire();
             ref PerCpu cpu = ref This;
             cpu.Ticks++;
-            ulong now = Clock.NowNanoseconds;
-            for (int i = 0; i < MaxThreads; i++)
+            if (cpu.Id == 0)
             {
-                if (s_threads[i].State == ThreadState.Sleeping && s_threads[i].WakeNanoseconds <= now)
-                    MakeReady(i);
+                ulong now = Clock.NowNanoseconds;
+                for (int i = 0; i < MaxThreads; i++)
+                {
+                    if (s_threads[i].State == ThreadState.Sleeping && s_threads[i].WakeNanoseconds <= now)
+                        MakeReady(i);
+                }
             }
             if (cpu.Current == cpu.Idle)
             {
