@@ -6,9 +6,14 @@
 // a multiple of 16). A free block also holds its free-list links at the start of
 // its payload and its size in its last 8 bytes (the footer), so a freed block
 // merges with a free neighbour on either side at once: two free blocks are never
-// adjacent. One first-fit free list, newest first. An allocation splits off an
-// alignment gap before and any remainder after when each can form a block of its
-// own. When a free leaves an arena as one free block, the arena's pages go back.
+// adjacent. Free blocks are kept in bins by size (bin k: 2^k to 2^(k+1) - 1
+// bytes), each list newest first; a search starts at the bin of the size asked
+// for and goes up, first fit, so it never walks the small fragments that cannot
+// hold the request (with one list it walked all of them, with interrupts off, on
+// every allocation: seconds per call once a stress run had fragmented the heap).
+// An allocation splits off an alignment gap before and any remainder after when
+// each can form a block of its own. When a free leaves an arena as one free
+// block, the arena's pages go back.
 // A neighbour whose header does not check out, or a free neighbour whose list
 // links do not point back at it, is never merged: the free is rejected
 // (CorruptHeader) and the neighbour reported.
@@ -36,8 +41,17 @@ namespace KernelStress.Kernel.Memory
             public ulong Pages;
         }
 
+        // Sizes are below 2^40 (SizeMask), so a size's bin, its log2, is below 40.
+        private const int LargeBins = 40;
+
+        [System.Runtime.CompilerServices.InlineArray(LargeBins)]
+        private struct FreeBins
+        {
+            private nuint _head;
+        }
+
         private static Arena* s_arenas;
-        private static Header* s_freeLarge;
+        private static FreeBins s_freeBins;
         private static ulong s_arenaCount;
         private static ulong s_largeLive;
         private static ulong s_largeAllocations;
@@ -53,13 +67,16 @@ namespace KernelStress.Kernel.Memory
             total = 0;
             largest = 0;
             bool interrupts = s_lock.Acquire();
-            Header* previous = null;
-            for (Header* block = s_freeLarge; block != null && ListedAfter(block, previous); previous = block, block = FreeNext(block))
+            for (int bin = 0; bin < LargeBins; bin++)
             {
-                ulong payload = Size(block) - HeaderSize;
-                total += payload;
-                if (payload > largest)
-                    largest = payload;
+                Header* previous = null;
+                for (Header* block = *BinHead(bin); block != null && ListedAfter(block, previous); previous = block, block = FreeNext(block))
+                {
+                    ulong payload = Size(block) - HeaderSize;
+                    total += payload;
+                    if (payload > largest)
+                        largest = payload;
+                }
             }
             s_lock.Release(interrupts);
         }
@@ -68,19 +85,22 @@ namespace KernelStress.Kernel.Memory
         {
             nuint need = (size + HeaderSize - 1) & ~(HeaderSize - 1);
             nuint blockSize = need + HeaderSize < MinLargeBlock ? MinLargeBlock : need + HeaderSize;
-            Header* previous = null;
-            for (Header* block = s_freeLarge; block != null; previous = block, block = FreeNext(block))
+            for (int bin = BinOf(blockSize); bin < LargeBins; bin++)
             {
-                if (!IsSealed(block, FreeState) || !ListedAfter(block, previous))
+                Header* previous = null;
+                for (Header* block = *BinHead(bin); block != null; previous = block, block = FreeNext(block))
                 {
-                    // The list itself cannot be trusted past this block (a walk on would loop).
-                    s_corruptHeaders++;
-                    MemoryFaultReport.Damaged("heap free block"u8, (nuint)block);
-                    return 0;
+                    if (!IsSealed(block, FreeState) || !ListedAfter(block, previous))
+                    {
+                        // The list itself cannot be trusted past this block (a walk on would loop).
+                        s_corruptHeaders++;
+                        MemoryFaultReport.Damaged("heap free block"u8, (nuint)block);
+                        return 0;
+                    }
+                    nuint payload = Carve(block, blockSize, alignment);
+                    if (payload != 0)
+                        return payload;
                 }
-                nuint payload = Carve(block, blockSize, alignment);
-                if (payload != 0)
-                    return payload;
             }
             nuint slack = alignment > HeaderSize ? alignment + MinLargeBlock : 0;
             ulong pages = (ArenaOverheadBytes - HeaderSize + blockSize + slack + PageAllocator.PageSize - 1) / PageAllocator.PageSize;
@@ -262,22 +282,34 @@ namespace KernelStress.Kernel.Memory
             var links = (Header**)(block + 1);
             Header* next = links[0];
             return links[1] == previous
-                && (previous == null ? s_freeLarge == block : FreeNext(previous) == block)
+                && (previous == null ? *BinHead(BinOf((nuint)Size(block))) == block : FreeNext(previous) == block)
                 && (next == null || ((Header**)(next + 1))[1] == block);
+        }
+
+        // The bin of a free block of `size` bytes (at least MinLargeBlock, below 2^40).
+        private static int BinOf(nuint size) => System.Numerics.BitOperations.Log2((ulong)size);
+
+        private static Header** BinHead(int bin)
+        {
+            fixed (FreeBins* bins = &s_freeBins)
+                return (Header**)bins + bin;
         }
 
         private static bool Listed(Header* block) => ListedAfter(block, ((Header**)(block + 1))[1]);
 
+        // Onto its size's bin, first. The block's size must be set (MakeFree) before.
         private static void InsertFree(Header* block)
         {
+            Header** head = BinHead(BinOf((nuint)Size(block)));
             var links = (Header**)(block + 1);
-            links[0] = s_freeLarge;
+            links[0] = *head;
             links[1] = null;
-            if (s_freeLarge != null)
-                ((Header**)(s_freeLarge + 1))[1] = block;
-            s_freeLarge = block;
+            if (*head != null)
+                ((Header**)(*head + 1))[1] = block;
+            *head = block;
         }
 
+        // Off its bin: the block's size must still be the one it was inserted with.
         private static void RemoveFree(Header* block)
         {
             var links = (Header**)(block + 1);
@@ -286,7 +318,7 @@ namespace KernelStress.Kernel.Memory
             if (previous != null)
                 ((Header**)(previous + 1))[0] = next;
             else
-                s_freeLarge = next;
+                *BinHead(BinOf((nuint)Size(block))) = next;
             if (next != null)
                 ((Header**)(next + 1))[1] = previous;
         }

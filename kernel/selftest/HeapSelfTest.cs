@@ -392,7 +392,7 @@ namespace KernelStress.Kernel.SelfTest
             bool detected = ok;
             if (ok)
             {
-                // The freed block is the list's head: its previous link must be null.
+                // The freed block heads its size's free list: its previous link must be null.
                 nuint* previousLink = (nuint*)freed + 1;
                 nuint saved = *previousLink;
                 *previousLink = freed - KernelHeap.HeaderSize; // points at itself: a loop
