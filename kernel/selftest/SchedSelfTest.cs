@@ -161,11 +161,13 @@ namespace KernelStress.Kernel.SelfTest
             bool ok = id >= 0 && Scheduler.Join(id);
             ulong slept = shared.Finished - shared.Started;
             ulong ticks = shared.FinishTick - shared.StartTick;
-            bool onTime = slept >= 20 * Millisecond && ticks <= 22;
+            // Late by at most a time slice and two ticks: the woken thread may wait out an
+            // equal-priority thread's slice on its CPU, and the wake-up IPI another tick or two.
+            bool onTime = slept >= 20 * Millisecond && ticks <= 20 + Scheduler.SliceTicks + 2;
             if (!ok)
                 reason = "spawn or join failed"u8;
             else if (!onTime)
-                reason = "Sleep(20) woke before 20 ms on the clock or after more than 22 ticks"u8;
+                reason = "Sleep(20) woke before 20 ms on the clock or after more than 32 ticks"u8;
             return ok && onTime;
         }
 
