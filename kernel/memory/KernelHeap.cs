@@ -4,8 +4,9 @@
 // come from ManagedHeap).
 //  - Small blocks (<= 2048 bytes, alignment <= 16): size classes 16..2048, each
 //    served from slabs carved from page runs (KernelHeap.Slabs.cs).
-//  - Everything else: arenas of pages holding boundary-tagged blocks on one
-//    first-fit free list that coalesces neighbours on free (KernelHeap.Arenas.cs).
+//  - Everything else: arenas of pages holding boundary-tagged blocks, free ones
+//    in size bins searched first fit, coalescing neighbours on free
+//    (KernelHeap.Arenas.cs).
 // Every block starts with a 16-byte header {info, canary}; the payload follows,
 // 16-byte aligned. canary = secret ^ header address ^ info ^ state, so a header
 // that was overwritten, copied, or is not a header at all does not match, and
