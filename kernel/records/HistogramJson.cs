@@ -37,7 +37,7 @@ namespace KernelStress.Kernel.Records
             json.WriteEndObject();
         }
 
-        // The human line in the seed's style: "p50=52ns p95=143ns p99=398ns".
+        // "label: count=N min=Xns p50=... max=Yns".
         public static void WriteLine(TextSink output, ReadOnlySpan<byte> label, HistogramSnapshot snapshot)
         {
             HistogramSummary summary = snapshot.Summarize();
@@ -46,15 +46,23 @@ namespace KernelStress.Kernel.Records
             output.WriteDecimal(summary.Count);
             output.Write(" min="u8);
             output.WriteDecimal(summary.Min);
-            output.Write("ns p50="u8);
+            output.Write("ns "u8);
+            WritePercentiles(output, summary);
+            output.Write(" max="u8);
+            output.WriteDecimal(summary.Max);
+            output.WriteLine("ns"u8);
+        }
+
+        // The seed's style, used by every human latency line: "p50=52ns p95=143ns p99=398ns".
+        public static void WritePercentiles(TextSink output, in HistogramSummary summary)
+        {
+            output.Write("p50="u8);
             output.WriteDecimal(summary.P50);
             output.Write("ns p95="u8);
             output.WriteDecimal(summary.P95);
             output.Write("ns p99="u8);
             output.WriteDecimal(summary.P99);
-            output.Write("ns max="u8);
-            output.WriteDecimal(summary.Max);
-            output.WriteLine("ns"u8);
+            output.Write("ns"u8);
         }
     }
 }

@@ -18,6 +18,7 @@ using KernelStress.Kernel.Stress.Workloads.Service;
 using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Metrics;
 using KernelStress.Shell;
+using KernelStress.Kernel.Records;
 
 namespace KernelStress.Kernel.Stress
 {
@@ -182,13 +183,9 @@ namespace KernelStress.Kernel.Stress
             HistogramSummary summary = snapshot.Summarize();
             output.Write("  "u8);
             output.Write(label);
-            output.Write(": p50="u8);
-            output.WriteDecimal(summary.P50);
-            output.Write("ns p95="u8);
-            output.WriteDecimal(summary.P95);
-            output.Write("ns p99="u8);
-            output.WriteDecimal(summary.P99);
-            output.Write("ns (count="u8);
+            output.Write(": "u8);
+            HistogramJson.WritePercentiles(output, summary);
+            output.Write(" (count="u8);
             output.WriteDecimal(summary.Count);
             output.Write(" max="u8);
             output.WriteDecimal(summary.Max);

@@ -2,7 +2,10 @@
 // ms, times switched in) and a `ps` record with the same figures plus each
 // thread's migrations between CPUs and the CPU it is pinned to (or null). Each slot is
 // copied under the scheduler lock and printed after (no output with it held).
-// Also printed by Ctrl-T from interrupt context (StatusKey): it allocates nothing.
+// Also printed by Ctrl-T from interrupt context (StatusKey): after the first
+// command of a session it allocates nothing (`mem` around `ps` shows managed
+// allocations unchanged); a Ctrl-T before any command may build the statics the
+// first command builds, through the managed heap's lock-free bump allocator.
 using System;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Shell;

@@ -9,6 +9,7 @@ using System;
 using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Metrics;
 using KernelStress.Shell;
+using KernelStress.Kernel.Records;
 
 namespace KernelStress.Kernel.Stress.Workloads.Ramp
 {
@@ -132,13 +133,9 @@ namespace KernelStress.Kernel.Stress.Workloads.Ramp
                 output.WriteDecimal(StressPhases.Get(phase, PhaseCounter.AchievedRate));
                 output.Write("/s in "u8);
                 output.WriteDecimal(StressPhases.DurationMs(phase));
-                output.Write("ms p50="u8);
-                output.WriteDecimal(latency.P50);
-                output.Write("ns p95="u8);
-                output.WriteDecimal(latency.P95);
-                output.Write("ns p99="u8);
-                output.WriteDecimal(latency.P99);
-                output.Write("ns cpu="u8);
+                output.Write("ms "u8);
+                HistogramJson.WritePercentiles(output, latency);
+                output.Write(" cpu="u8);
                 output.WriteDecimal(StressPhases.Get(phase, PhaseCounter.CpuBusyPct));
                 output.Write("% heap_peak="u8);
                 output.WriteDecimal(StressPhases.Get(phase, PhaseCounter.MemPeakBytes));

@@ -6,6 +6,7 @@
 using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Metrics;
 using KernelStress.Shell;
+using KernelStress.Kernel.Records;
 
 namespace KernelStress.Kernel.Stress.Workloads.Scale
 {
@@ -63,13 +64,9 @@ namespace KernelStress.Kernel.Stress.Workloads.Scale
                 output.Write(StressPhases.Name(phase));
                 output.Write(": "u8);
                 output.WriteDecimal(StressPhases.Get(phase, PhaseCounter.AchievedRate));
-                output.Write(" ops/s p50="u8);
-                output.WriteDecimal(latency.P50);
-                output.Write("ns p95="u8);
-                output.WriteDecimal(latency.P95);
-                output.Write("ns p99="u8);
-                output.WriteDecimal(latency.P99);
-                output.Write("ns failed="u8);
+                output.Write(" ops/s "u8);
+                HistogramJson.WritePercentiles(output, latency);
+                output.Write(" failed="u8);
                 output.WriteDecimal(StressPhases.Get(phase, PhaseCounter.Failed));
                 output.Write(" cpu="u8);
                 output.WriteDecimal(StressPhases.Get(phase, PhaseCounter.CpuBusyPct));
