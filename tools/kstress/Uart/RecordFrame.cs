@@ -38,32 +38,58 @@ public static class RecordFrame
     }
 
     /// <summary>True when the frame's header is well formed and its payload has the declared length and CRC.</summary>
-    private static bool ChecksOut(ReadOnlySpan<byte> line, int headerStart, out int payloadStart, out int length)
+    private static bool ChecksOut(ReadOnlySpan<byte> line, int headerStart, out int payloadStart, out int length) =>
+        ReadHeader(line, headerStart, line.Length, out length, out uint crc, out payloadStart) == HeaderFault.None
+        && length <= line.Length - payloadStart && Crc32.HashToUInt32(line.Slice(payloadStart, length)) == crc;
+
+    /// <summary>What is wrong with a header read up to <c>end</c>: a field that is not what it should be, or one cut short by the end.</summary>
+    private enum HeaderFault
     {
-        payloadStart = 0;
+        None,
+        LengthField,
+        LengthCut,
+        CrcField,
+        CrcCut,
+    }
+
+    /// <summary>"&lt;len&gt; &lt;crc32&gt; " from <paramref name="headerStart"/>, not reading at or past <paramref name="end"/>.</summary>
+    private static HeaderFault ReadHeader(ReadOnlySpan<byte> line, int headerStart, int end, out int length, out uint crc, out int payloadStart)
+    {
         length = 0;
+        crc = 0;
+        payloadStart = 0;
         int p = headerStart;
-        while (p < line.Length && p - headerStart < MaxLengthDigits && IsDigit(line[p]))
+        // One digit past the limit is read, so an overlong length reads as malformed, not as cut.
+        while (p < end && p - headerStart <= MaxLengthDigits && IsDigit(line[p]))
         {
-            length = length * 10 + (line[p++] - '0');
+            length = p - headerStart < MaxLengthDigits ? length * 10 + (line[p] - '0') : length;
+            p++;
+        }
+        int lengthDigits = p - headerStart;
+        if (lengthDigits <= MaxLengthDigits && p >= end)
+        {
+            return HeaderFault.LengthCut;
+        }
+        if (lengthDigits == 0 || lengthDigits > MaxLengthDigits || line[p] != (byte)' ')
+        {
+            return HeaderFault.LengthField;
         }
         int crcStart = p + 1;
-        payloadStart = crcStart + CrcDigits + 1;
-        if (p == headerStart || payloadStart > line.Length || line[p] != (byte)' ' || line[payloadStart - 1] != (byte)' ')
+        if (crcStart + CrcDigits >= end)
         {
-            return false;
+            return IsLowerHex(line.Slice(crcStart, Math.Min(CrcDigits, end - crcStart))) ? HeaderFault.CrcCut : HeaderFault.CrcField;
         }
-        uint crc = 0;
         foreach (byte b in line.Slice(crcStart, CrcDigits))
         {
             int nibble = IsDigit(b) ? b - '0' : b is >= (byte)'a' and <= (byte)'f' ? b - 'a' + 10 : -1;
             if (nibble < 0)
             {
-                return false;
+                return HeaderFault.CrcField;
             }
             crc = (crc << 4) | (uint)nibble;
         }
-        return length <= line.Length - payloadStart && Crc32.HashToUInt32(line.Slice(payloadStart, length)) == crc;
+        payloadStart = crcStart + CrcDigits + 1;
+        return line[payloadStart - 1] == (byte)' ' ? HeaderFault.None : HeaderFault.CrcField;
     }
 
     /// <summary>Why a frame that does not check out is damaged; it ends where the next marker on the line starts.</summary>
@@ -77,35 +103,21 @@ public static class RecordFrame
         // frame is damage, not truncation.
         bool streamTail = streamEnded && segmentEnd == line.Length;
         const string Truncated = "truncated: the stream ended inside the record header";
+        const string BadLength = "malformed header: the length after '@@KS1 ' is not a decimal number followed by a space";
+        const string BadCrc = "malformed header: the crc32 field is not 8 lowercase hex digits followed by a space";
 
-        int p = headerStart;
-        while (p < segmentEnd && p - headerStart <= MaxLengthDigits && IsDigit(line[p]))
+        switch (ReadHeader(line, headerStart, segmentEnd, out int declaredLength, out uint declaredCrc, out int payloadStart))
         {
-            p++;
+            case HeaderFault.LengthCut:
+                return new Outcome(null, streamTail ? Truncated : BadLength, segmentEnd);
+            case HeaderFault.LengthField:
+                return new Outcome(null, BadLength, segmentEnd);
+            case HeaderFault.CrcCut:
+                return new Outcome(null, streamTail ? Truncated : BadCrc, segmentEnd);
+            case HeaderFault.CrcField:
+                return new Outcome(null, BadCrc, segmentEnd);
         }
-        int lengthDigits = p - headerStart;
-        if (lengthDigits == 0 || lengthDigits > MaxLengthDigits || p >= segmentEnd || line[p] != (byte)' ')
-        {
-            return new Outcome(null, streamTail && p >= segmentEnd && lengthDigits <= MaxLengthDigits
-                ? Truncated
-                : "malformed header: the length after '@@KS1 ' is not a decimal number followed by a space", segmentEnd);
-        }
-        int declaredLength = int.Parse(line.Slice(headerStart, lengthDigits));
 
-        int crcStart = p + 1;
-        if (crcStart + CrcDigits >= segmentEnd)
-        {
-            return new Outcome(null, streamTail && IsLowerHex(line.Slice(crcStart, Math.Min(CrcDigits, segmentEnd - crcStart)))
-                ? Truncated
-                : "malformed header: the crc32 field is not 8 lowercase hex digits followed by a space", segmentEnd);
-        }
-        if (!IsLowerHex(line.Slice(crcStart, CrcDigits)) || line[crcStart + CrcDigits] != (byte)' ')
-        {
-            return new Outcome(null, "malformed header: the crc32 field is not 8 lowercase hex digits followed by a space", segmentEnd);
-        }
-        uint declaredCrc = uint.Parse(line.Slice(crcStart, CrcDigits), System.Globalization.NumberStyles.AllowHexSpecifier);
-
-        int payloadStart = crcStart + CrcDigits + 1;
         ReadOnlySpan<byte> actual = TrimEnd(line.Slice(payloadStart, segmentEnd - payloadStart));
         string reason;
         if (actual.Length < declaredLength && streamTail)
