@@ -312,27 +312,8 @@ public static class RunCommand
         }
     }
 
-    private static SessionResult WithSeed(SessionResult result, ulong? seed) => seed is null ? result : new SessionResult
-    {
-        Report = new RunReport
-        {
-            Verdict = result.Report.Verdict,
-            Error = result.Report.Error,
-            BootMs = result.Report.BootMs,
-            Seed = seed,
-            QemuExitCode = result.Report.QemuExitCode,
-            Commands = result.Report.Commands,
-            Results = result.Report.Results,
-            Records = result.Report.Records,
-            Corrupt = result.Report.Corrupt,
-            Crashes = result.Report.Crashes,
-            HungCpus = result.Report.HungCpus,
-        },
-        Log = result.Log,
-        Tail = result.Tail,
-        QemuStderr = result.QemuStderr,
-        Interrupted = result.Interrupted,
-    };
+    private static SessionResult WithSeed(SessionResult result, ulong? seed) =>
+        seed is null ? result : result with { Report = result.Report with { Seed = seed } };
 
     // A -c value as the shell needs it to come back whole.
     private static string Quote(string command) => "'" + command.Replace("'", "'\\''") + "'";

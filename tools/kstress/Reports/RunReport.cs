@@ -18,7 +18,7 @@ namespace KernelStress.Tool.Reports;
 ///  "hung_cpus":[after a hang or a missing prompt, each CPU as QEMU saw it, see Crashes/HungCpu.cs]}
 /// </code>
 /// </summary>
-public sealed class RunReport
+public sealed record RunReport
 {
     public const int CurrentSchema = 1;
 

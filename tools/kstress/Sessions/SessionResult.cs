@@ -4,7 +4,7 @@ using KernelStress.Tool.Reports;
 namespace KernelStress.Tool.Sessions;
 
 /// <summary>What a session produced: the report, the raw UART bytes, and context for messages.</summary>
-public sealed class SessionResult
+public sealed record SessionResult
 {
     public required RunReport Report { get; init; }
 
