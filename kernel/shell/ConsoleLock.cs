@@ -45,10 +45,14 @@ namespace KernelStress.Kernel.Shell
             return true;
         }
 
-        // For interrupt context: like TryEnterWithin, but false when this CPU
-        // already holds the lock (the interrupted code is mid-line or mid-record,
-        // and output now would land inside it).
-        public bool TryEnterFromInterrupt(ulong spins) => !IsHeldByThisCpu && TryEnterWithin(spins);
+        // How long interrupt context waits for the console before it gives up
+        // and tries again on a later tick: far shorter than a tick.
+        private const ulong InterruptWaitSpins = 100_000;
+
+        // For interrupt context: a bounded wait, and false when this CPU already
+        // holds the lock (the interrupted code is mid-line or mid-record, and
+        // output now would land inside it).
+        public bool TryEnterFromInterrupt() => !IsHeldByThisCpu && TryEnterWithin(InterruptWaitSpins);
 
         public void Exit()
         {

@@ -11,8 +11,6 @@ namespace KernelStress.Kernel.Shell
 {
     internal static class StatusKey
     {
-        private const ulong ConsoleWaitSpins = 100_000;
-
         private static int s_requested;
 
         public static void Request() => Volatile.Write(ref s_requested, 1);
@@ -20,7 +18,7 @@ namespace KernelStress.Kernel.Shell
         // The boot CPU's tick, before the scheduler's (so its lock is free).
         public static void OnTick()
         {
-            if (Volatile.Read(ref s_requested) == 0 || !KernelConsole.Lock.TryEnterFromInterrupt(ConsoleWaitSpins))
+            if (Volatile.Read(ref s_requested) == 0 || !KernelConsole.Lock.TryEnterFromInterrupt())
                 return;
             Volatile.Write(ref s_requested, 0);
             KernelConsole.Out.WriteLine("\r\nstatus (Ctrl-T):"u8);

@@ -31,7 +31,6 @@ namespace KernelStress.Kernel.Watchdog
         // An emulator delivers the NMI when the stalled CPU's thread next gets the host CPU:
         // on a loaded host that took over a millisecond. The wait happens once per stall.
         private const ulong StateWaitNanoseconds = 50_000_000;
-        private const ulong ConsoleWaitSpins = 100_000;
 
         private static ulong s_thresholdMs = DefaultThresholdMs;
         private static ulong s_stallsDetected;
@@ -111,7 +110,7 @@ namespace KernelStress.Kernel.Watchdog
         // False when the console could not be had (try again on a later tick).
         private static bool Report(int cpu, ReadOnlySpan<byte> phase, ulong stalledNanoseconds, bool withState)
         {
-            if (!KernelConsole.Lock.TryEnterFromInterrupt(ConsoleWaitSpins))
+            if (!KernelConsole.Lock.TryEnterFromInterrupt())
                 return false;
             ulong stalledMs = stalledNanoseconds / 1_000_000;
             bool answered = withState && Volatile.Read(ref s_stateAnswered[cpu]) != 0;
