@@ -9,7 +9,6 @@ namespace KernelStress.Kernel.Stress
         public StressKind Kind;
         public ulong DurationMs;
         public ulong Seed;
-        public bool SeedGiven;
         public uint NoisePct;
         public uint TargetPressurePct;
         public uint OomProbabilityPct;
@@ -26,8 +25,8 @@ namespace KernelStress.Kernel.Stress
             StressOptions options = default;
             options.Kind = kind;
             options.DurationMs = command.GetUnsigned(ShellCommands.StressDuration, 5000);
-            options.SeedGiven = command.TryGetUnsigned(ShellCommands.StressSeed, out ulong seed);
-            options.Seed = RunSeed.Choose(options.SeedGiven, seed);
+            bool seedGiven = command.TryGetUnsigned(ShellCommands.StressSeed, out ulong seed);
+            options.Seed = RunSeed.Choose(seedGiven, seed);
             options.NoisePct = (uint)command.GetUnsigned(ShellCommands.StressNoise, 10);
             options.TargetPressurePct = (uint)command.GetUnsigned(ShellCommands.StressTargetPressure, 80);
             options.OomProbabilityPct = (uint)command.GetUnsigned(ShellCommands.StressOomProbability, 30);
