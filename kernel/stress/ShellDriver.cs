@@ -8,7 +8,7 @@ using System;
 using KernelStress.Kernel.Shell;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads
+namespace KernelStress.Kernel.Stress
 {
     internal sealed class ShellDriver
     {

@@ -8,7 +8,7 @@ using System.Threading;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 
-namespace KernelStress.Kernel.Stress.Workloads.Service
+namespace KernelStress.Kernel.Stress.Service
 {
     internal static unsafe class KernelService
     {

@@ -8,7 +8,7 @@
 // one with the next sequence number; an answer to an older number is ignored.
 using KernelStress.Kernel.Scheduling;
 
-namespace KernelStress.Kernel.Stress.Workloads.Service
+namespace KernelStress.Kernel.Stress.Service
 {
     internal static class ServiceChannel
     {

@@ -5,7 +5,7 @@
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 
-namespace KernelStress.Kernel.Stress.Workloads.Service
+namespace KernelStress.Kernel.Stress.Service
 {
     internal enum RequestOutcome
     {

@@ -13,7 +13,7 @@ using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Prng;
 
-namespace KernelStress.Kernel.Stress.Workloads
+namespace KernelStress.Kernel.Stress.Kinds.Commands
 {
     internal static unsafe class CommandFlood
     {

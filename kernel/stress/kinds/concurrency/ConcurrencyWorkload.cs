@@ -9,10 +9,11 @@
 // 1 %; PARTIAL over 0.1 % or when p99 is over 50 ms (seeds 002 and 000).
 using System.Threading;
 using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Stress.Service;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Service
+namespace KernelStress.Kernel.Stress.Kinds.Concurrency
 {
     internal static unsafe class ConcurrencyWorkload
     {

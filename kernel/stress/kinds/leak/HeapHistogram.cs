@@ -5,7 +5,7 @@
 using KernelStress.Kernel.Memory;
 using KernelStress.Metrics;
 
-namespace KernelStress.Kernel.Stress.Workloads.Leak
+namespace KernelStress.Kernel.Stress.Kinds.Leak
 {
     internal unsafe struct HeapHistogram
     {

@@ -5,7 +5,7 @@
 using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Leak
+namespace KernelStress.Kernel.Stress.Kinds.Leak
 {
     internal static class LeakVerdict
     {

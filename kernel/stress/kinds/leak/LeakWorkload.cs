@@ -19,7 +19,7 @@ using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Prng;
 
-namespace KernelStress.Kernel.Stress.Workloads.Leak
+namespace KernelStress.Kernel.Stress.Kinds.Leak
 {
     internal static unsafe class LeakWorkload
     {

@@ -7,10 +7,11 @@
 // reward per episode and whether the last quartile's mean beats the first's.
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
+using KernelStress.Kernel.Stress.Kinds.Memory;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads
+namespace KernelStress.Kernel.Stress.Kinds.Learning
 {
     internal static unsafe class LearningRun
     {

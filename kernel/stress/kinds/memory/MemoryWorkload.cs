@@ -19,7 +19,7 @@ using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Prng;
 
-namespace KernelStress.Kernel.Stress.Workloads
+namespace KernelStress.Kernel.Stress.Kinds.Memory
 {
     internal static unsafe class MemoryWorkload
     {

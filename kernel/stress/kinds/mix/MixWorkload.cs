@@ -18,7 +18,7 @@ using KernelStress.Metrics;
 using KernelStress.Prng;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Mix
+namespace KernelStress.Kernel.Stress.Kinds.Mix
 {
     internal static unsafe class MixWorkload
     {

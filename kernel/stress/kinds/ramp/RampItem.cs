@@ -6,7 +6,7 @@
 using KernelStress.Kernel.Memory;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Ramp
+namespace KernelStress.Kernel.Stress.Kinds.Ramp
 {
     internal static unsafe class RampItem
     {

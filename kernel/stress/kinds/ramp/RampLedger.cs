@@ -6,7 +6,7 @@
 using System.Threading;
 using KernelStress.Kernel.Memory;
 
-namespace KernelStress.Kernel.Stress.Workloads.Ramp
+namespace KernelStress.Kernel.Stress.Kinds.Ramp
 {
     internal static unsafe class RampLedger
     {

@@ -4,7 +4,7 @@
 // before they Wait, so a Raise is never needed for an item already queued.
 using KernelStress.Kernel.Scheduling;
 
-namespace KernelStress.Kernel.Stress.Workloads.Ramp
+namespace KernelStress.Kernel.Stress.Kinds.Ramp
 {
     internal static class RampQueue
     {

@@ -12,7 +12,7 @@
 using System;
 using KernelStress.Kernel.Stress.Phases;
 
-namespace KernelStress.Kernel.Stress.Workloads.Ramp
+namespace KernelStress.Kernel.Stress.Kinds.Ramp
 {
     internal enum RampLevelStatus
     {

@@ -11,7 +11,7 @@ using KernelStress.Metrics;
 using KernelStress.Shell;
 using KernelStress.Kernel.Records;
 
-namespace KernelStress.Kernel.Stress.Workloads.Ramp
+namespace KernelStress.Kernel.Stress.Kinds.Ramp
 {
     internal static class RampVerdict
     {

@@ -19,7 +19,7 @@ using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Ramp
+namespace KernelStress.Kernel.Stress.Kinds.Ramp
 {
     internal static unsafe class RampWorkload
     {

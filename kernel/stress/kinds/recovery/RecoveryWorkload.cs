@@ -10,11 +10,12 @@
 // Verdict: FAIL when a recovery failed or a warm request was not answered;
 // PARTIAL when first_success p99 is over 50 ms (seed 000's latency bar).
 using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Stress.Service;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Service
+namespace KernelStress.Kernel.Stress.Kinds.Recovery
 {
     internal static unsafe class RecoveryWorkload
     {

@@ -18,7 +18,7 @@ using KernelStress.Metrics;
 using KernelStress.Prng;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads
+namespace KernelStress.Kernel.Stress.Kinds.Redteam
 {
     internal static unsafe class Redteam
     {

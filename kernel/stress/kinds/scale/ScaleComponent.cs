@@ -7,7 +7,7 @@
 //  shell: one random valid command parsed and dispatched with its output captured (fails on an error line).
 using System;
 
-namespace KernelStress.Kernel.Stress.Workloads.Scale
+namespace KernelStress.Kernel.Stress.Kinds.Scale
 {
     // In the order of ShellCommands.StressComponents' words: the parsed indices are these values.
     internal enum ScaleComponent

@@ -6,7 +6,7 @@ using KernelStress.Kernel.Scheduling;
 using KernelStress.Metrics;
 using KernelStress.Prng;
 
-namespace KernelStress.Kernel.Stress.Workloads.Scale
+namespace KernelStress.Kernel.Stress.Kinds.Scale
 {
     internal static unsafe class ScaleOps
     {

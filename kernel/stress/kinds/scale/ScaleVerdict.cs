@@ -8,7 +8,7 @@ using KernelStress.Metrics;
 using KernelStress.Shell;
 using KernelStress.Kernel.Records;
 
-namespace KernelStress.Kernel.Stress.Workloads.Scale
+namespace KernelStress.Kernel.Stress.Kinds.Scale
 {
     internal static class ScaleVerdict
     {

@@ -15,7 +15,7 @@ using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 
-namespace KernelStress.Kernel.Stress.Workloads.Scale
+namespace KernelStress.Kernel.Stress.Kinds.Scale
 {
     internal static unsafe class ScaleWorkload
     {

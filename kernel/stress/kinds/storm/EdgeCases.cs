@@ -18,7 +18,7 @@ using KernelStress.Metrics;
 using KernelStress.Prng;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Storm
+namespace KernelStress.Kernel.Stress.Kinds.Storm
 {
     internal static class EdgeCases
     {

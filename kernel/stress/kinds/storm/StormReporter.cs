@@ -9,7 +9,7 @@
 using System;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Storm
+namespace KernelStress.Kernel.Stress.Kinds.Storm
 {
     internal static class StormReporter
     {

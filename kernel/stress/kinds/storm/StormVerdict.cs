@@ -9,7 +9,7 @@
 //  every edge case handled as EdgeCases states.
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Storm
+namespace KernelStress.Kernel.Stress.Kinds.Storm
 {
     internal static class StormVerdict
     {

@@ -20,7 +20,7 @@ using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Stress.Workloads.Storm
+namespace KernelStress.Kernel.Stress.Kinds.Storm
 {
     internal static unsafe class StormWorkload
     {

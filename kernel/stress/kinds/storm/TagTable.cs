@@ -3,7 +3,7 @@
 // OOM"): open addressing over Capacity slots of 64-bit key hashes with a
 // count each; a key that finds no free slot is counted as overflow instead
 // of growing the table, so memory stays fixed however many keys arrive.
-namespace KernelStress.Kernel.Stress.Workloads.Storm
+namespace KernelStress.Kernel.Stress.Kinds.Storm
 {
     internal static class TagTable
     {
