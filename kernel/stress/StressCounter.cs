@@ -1,6 +1,8 @@
-// The integer counters a stress result can carry, by their snake_case record
-// names. A run sets the ones it measures (StressRun.Set/Add); only those are
-// written, in this order, so `ops` and `failed` always come first.
+// The integer counters more than one stresstest kind can carry, by their
+// snake_case record names (a counter only one kind sets is that kind's own,
+// a KindCounter). A run sets the ones it measures (StressRun.Set/Add); only
+// those are written, in this order and before the kind's own, so `ops` and
+// `failed` always come first.
 using System;
 
 namespace KernelStress.Kernel.Stress
@@ -40,35 +42,6 @@ namespace KernelStress.Kernel.Stress
         FuzzLines,
         CpuBusyPct,
         Cancelled,
-        Injected,
-        Lost,
-        Duplicated,
-        Corrupt,
-        DrainUs,
-        HighestSustainedRate,
-        Cycles,
-        HeapGrowthBytes,
-        HeldGrowthBytes,
-        PagesGrowth,
-        ManagedGrowthBytes,
-        TimedOut,
-        WrongAnswers,
-        FewestAnswered,
-        MostAnswered,
-        OutageTimeouts,
-        MixMemoryOps,
-        MixCommandOps,
-        MixNoiseOps,
-        ReportLines,
-        TagsTracked,
-        TagsOverflowed,
-        TagsCounted,
-        RecursionDepth,
-        EdgeEmptyIgnored,
-        EdgeMillionStepsMs,
-        EdgeMillionStepsCounted,
-        EdgeInvalidUtf8Rejected,
-        EdgeClockJumpFlushes,
         Count,
     }
 
@@ -110,35 +83,6 @@ namespace KernelStress.Kernel.Stress
             StressCounter.Accepted => "accepted"u8,
             StressCounter.FuzzLines => "fuzz_lines"u8,
             StressCounter.CpuBusyPct => "cpu_busy_pct"u8,
-            StressCounter.Injected => "injected"u8,
-            StressCounter.Lost => "lost"u8,
-            StressCounter.Duplicated => "duplicated"u8,
-            StressCounter.Corrupt => "corrupt"u8,
-            StressCounter.DrainUs => "drain_us"u8,
-            StressCounter.HighestSustainedRate => "highest_sustained_rate_per_s"u8,
-            StressCounter.Cycles => "cycles"u8,
-            StressCounter.HeapGrowthBytes => "heap_growth_bytes"u8,
-            StressCounter.HeldGrowthBytes => "held_growth_bytes"u8,
-            StressCounter.PagesGrowth => "pages_growth"u8,
-            StressCounter.ManagedGrowthBytes => "managed_growth_bytes"u8,
-            StressCounter.TimedOut => "timed_out"u8,
-            StressCounter.WrongAnswers => "wrong_answers"u8,
-            StressCounter.FewestAnswered => "fewest_answered_per_client"u8,
-            StressCounter.MostAnswered => "most_answered_per_client"u8,
-            StressCounter.OutageTimeouts => "outage_timeouts"u8,
-            StressCounter.MixMemoryOps => "memory_ops"u8,
-            StressCounter.MixCommandOps => "command_ops"u8,
-            StressCounter.MixNoiseOps => "noise_ops"u8,
-            StressCounter.ReportLines => "report_lines"u8,
-            StressCounter.TagsTracked => "tags_tracked"u8,
-            StressCounter.TagsOverflowed => "tags_overflowed"u8,
-            StressCounter.TagsCounted => "tags_counted"u8,
-            StressCounter.RecursionDepth => "recursion_depth"u8,
-            StressCounter.EdgeEmptyIgnored => "edge_empty_ignored"u8,
-            StressCounter.EdgeMillionStepsMs => "edge_million_steps_ms"u8,
-            StressCounter.EdgeMillionStepsCounted => "edge_million_steps_counted"u8,
-            StressCounter.EdgeInvalidUtf8Rejected => "edge_invalid_utf8_rejected"u8,
-            StressCounter.EdgeClockJumpFlushes => "edge_clock_jump_flushes"u8,
             _ => "cancelled"u8,
         };
     }

@@ -62,6 +62,8 @@ namespace KernelStress.Kernel.Stress
             {
                 if (kinds[i].Name.IsEmpty || kinds[i].Configure == null || kinds[i].Start == null || kinds[i].Judge == null || kinds[i].Print == null)
                     Panic.Halt("stress"u8, "a StressKind member has no descriptor in StressKinds.Register"u8);
+                if (KindCounterNames.Count(kinds[i].CounterNames.Span) > StressRun.MaxKindCounters)
+                    Panic.Halt("stress"u8, "a kind names more counters than StressRun.MaxKindCounters"u8);
             }
             return kinds;
         }

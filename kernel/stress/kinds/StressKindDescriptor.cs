@@ -24,6 +24,8 @@ namespace KernelStress.Kernel.Stress.Kinds
         public ShellCommandId Command;
         // `stresstest compare NAME`; 0 when the kind has none.
         public ShellCommandId CompareCommand;
+        // The record names of the kind's own counters (KindCounter), space-separated, in index order.
+        public LiteralName CounterNames;
 
         // False when it printed an error line and the run must not start.
         public delegate*<ParsedCommand, ref StressOptions, TextSink, bool> Configure;

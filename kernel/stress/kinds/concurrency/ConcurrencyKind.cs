@@ -13,6 +13,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
             Name = new LiteralName("concurrency"u8),
             Title = new LiteralName("Concurrency"u8),
             Command = ShellCommandId.StresstestConcurrency,
+            CounterNames = new LiteralName(ConcurrencyCounters.Names),
             Configure = &Configure,
             Start = &Start,
             Judge = &ConcurrencyWorkload.Judge,

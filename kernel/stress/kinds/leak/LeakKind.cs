@@ -13,6 +13,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Leak
             Name = new LiteralName("leak"u8),
             Title = new LiteralName("Leak"u8),
             Command = ShellCommandId.StresstestLeak,
+            CounterNames = new LiteralName(LeakCounters.Names),
             Configure = &Configure,
             WriteBound = &WriteBound,
             Start = &Start,

@@ -77,11 +77,11 @@ namespace KernelStress.Kernel.Stress.Kinds.Leak
                 Measure(phase, cycles, heapBase, heldBase, pagesBase);
             }
             s_managedGrowth = (long)(ManagedHeap.BytesUsed - managedBase);
-            StressRun.Set(StressCounter.Cycles, cycles);
-            StressRun.Set(StressCounter.HeapGrowthBytes, s_heapGrowth);
-            StressRun.Set(StressCounter.HeldGrowthBytes, s_heldGrowth);
-            StressRun.Set(StressCounter.PagesGrowth, s_pagesGrowth);
-            StressRun.Set(StressCounter.ManagedGrowthBytes, s_managedGrowth);
+            StressRun.Set(LeakCounters.Cycles, cycles);
+            StressRun.Set(LeakCounters.HeapGrowthBytes, s_heapGrowth);
+            StressRun.Set(LeakCounters.HeldGrowthBytes, s_heldGrowth);
+            StressRun.Set(LeakCounters.PagesGrowth, s_pagesGrowth);
+            StressRun.Set(LeakCounters.ManagedGrowthBytes, s_managedGrowth);
             for (int i = 0; i < cycles; i++)
             {
                 KernelHeap.Free(s_leaked[i]);

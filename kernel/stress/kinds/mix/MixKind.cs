@@ -14,6 +14,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Mix
             Name = new LiteralName("mix"u8),
             Title = new LiteralName("Mix"u8),
             Command = ShellCommandId.StresstestMix,
+            CounterNames = new LiteralName(MixCounters.Names),
             Configure = &Configure,
             WriteBound = &WriteBound,
             Start = &Start,

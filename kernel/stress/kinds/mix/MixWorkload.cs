@@ -83,9 +83,9 @@ namespace KernelStress.Kernel.Stress.Kinds.Mix
             }
             StressRun.Set(StressCounter.Ops, s_ops[0] + s_ops[1] + s_ops[2]);
             StressRun.Set(StressCounter.Failed, s_failed[0] + s_failed[1] + s_failed[2]);
-            StressRun.Set(StressCounter.MixMemoryOps, s_ops[0]);
-            StressRun.Set(StressCounter.MixCommandOps, s_ops[1]);
-            StressRun.Set(StressCounter.MixNoiseOps, s_ops[2]);
+            StressRun.Set(MixCounters.MemoryOps, s_ops[0]);
+            StressRun.Set(MixCounters.CommandOps, s_ops[1]);
+            StressRun.Set(MixCounters.NoiseOps, s_ops[2]);
         }
 
         private static bool Memory(ref Xorshift64Star random)

@@ -17,6 +17,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Ramp
             Name = new LiteralName("ramp"u8),
             Title = new LiteralName("Ramp"u8),
             Command = ShellCommandId.StresstestRamp,
+            CounterNames = new LiteralName(RampCounters.Names),
             Configure = &Configure,
             Start = &Start,
             Judge = &RampVerdict.Judge,

@@ -14,6 +14,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
             Name = new LiteralName("recovery"u8),
             Title = new LiteralName("Recovery"u8),
             Command = ShellCommandId.StresstestRecovery,
+            CounterNames = new LiteralName(RecoveryCounters.Names),
             Configure = &Configure,
             WriteBound = &WriteBound,
             Start = &Start,

@@ -44,7 +44,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
             StressRun.Set(StressCounter.FaultsInjected, 0);
             StressRun.Set(StressCounter.Recovered, 0);
             StressRun.Set(StressCounter.RecoveryFailed, 0);
-            StressRun.Set(StressCounter.OutageTimeouts, 0);
+            StressRun.Set(RecoveryCounters.OutageTimeouts, 0);
             if (!KernelService.Start())
                 return false;
             for (uint kill = 1; kill <= s_kills; kill++)
@@ -95,7 +95,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
                     StressRun.Increment(StressCounter.Recovered);
                     return true;
                 }
-                StressRun.Increment(StressCounter.OutageTimeouts);
+                StressRun.Increment(RecoveryCounters.OutageTimeouts);
             }
             return RecoveryFailed("no request was answered within 1 s of a kill"u8);
         }
@@ -148,7 +148,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
             output.Write(", failed "u8);
             output.WriteDecimal(StressRun.Get(StressCounter.RecoveryFailed));
             output.Write("; requests timed out during outages: "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.OutageTimeouts));
+            output.WriteDecimal(StressRun.Get(RecoveryCounters.OutageTimeouts));
             output.WriteLine();
         }
     }

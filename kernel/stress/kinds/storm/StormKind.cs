@@ -13,6 +13,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
             Name = new LiteralName("storm"u8),
             Title = new LiteralName("Storm"u8),
             Command = ShellCommandId.StresstestStorm,
+            CounterNames = new LiteralName(StormCounters.Names),
             Configure = &Configure,
             WriteBound = &WriteBound,
             Start = &Start,
