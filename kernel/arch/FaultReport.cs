@@ -10,9 +10,9 @@
 // fault, give its faulting address and write the registers; they read memory
 // only where it cannot fault the report itself.
 using System;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Arch

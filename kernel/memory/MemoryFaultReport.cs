@@ -5,8 +5,8 @@
 // Not for interrupt context yet: it writes to the UART synchronously; when
 // frees can happen in a handler this becomes a ring the shell drains.
 using System;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Records;
-using KernelStress.Kernel.Shell;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Memory

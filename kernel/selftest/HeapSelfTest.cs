@@ -8,8 +8,8 @@
 // (stackalloc only), and keep their bookkeeping inside the blocks they allocate.
 using System;
 using System.Runtime.CompilerServices;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Memory;
-using KernelStress.Kernel.Shell;
 
 namespace KernelStress.Kernel.SelfTest
 {

@@ -15,6 +15,7 @@ using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 using KernelStress.Kernel.Time;
 
 namespace KernelStress.Kernel.SelfTest
@@ -304,8 +305,8 @@ namespace KernelStress.Kernel.SelfTest
         {
             int cpus = Scheduler.OnlineCpus;
             Shared shared = default;
-            Span<Worker> workers = stackalloc Worker[Scheduler.MaxCpus];
-            Span<int> ids = stackalloc int[Scheduler.MaxCpus];
+            Span<Worker> workers = stackalloc Worker[Processors.MaxCpus];
+            Span<int> ids = stackalloc int[Processors.MaxCpus];
             bool ok = true;
             for (int cpu = 0; cpu < cpus; cpu++)
             {
@@ -335,7 +336,7 @@ namespace KernelStress.Kernel.SelfTest
             Shared shared = default;
             shared.Deadline = Clock.NowNanoseconds + 2000 * Millisecond;
             shared.Total = (1 << Scheduler.OnlineCpus) - 1;
-            Span<int> ids = stackalloc int[2 * Scheduler.MaxCpus];
+            Span<int> ids = stackalloc int[2 * Processors.MaxCpus];
             bool ok = true;
             for (int i = 0; i < threads; i++)
             {

@@ -7,8 +7,8 @@
 // shell thread) calls Begin, Finish and the reporting methods.
 using System;
 using System.Threading;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
 using KernelStress.Kernel.Stress.Kinds;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;

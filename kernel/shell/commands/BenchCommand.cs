@@ -6,6 +6,7 @@
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Bench;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Records;
 using KernelStress.Metrics;
 using KernelStress.Shell;

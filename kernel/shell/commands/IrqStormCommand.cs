@@ -6,6 +6,7 @@
 // could start or the target took nothing.
 using System;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Storms;
 using KernelStress.Kernel.Time;

@@ -7,6 +7,7 @@
 // allocations unchanged); a Ctrl-T before any command may build the statics the
 // first command builds, through the managed heap's lock-free bump allocator.
 using System;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Shell;
 
