@@ -4,6 +4,7 @@
 // those are written, in this order and before the kind's own, so `ops` and
 // `failed` always come first.
 using System;
+using KernelStress.Kernel.Runtime;
 
 namespace KernelStress.Kernel.Stress
 {
@@ -49,41 +50,15 @@ namespace KernelStress.Kernel.Stress
     {
         public const int Count = (int)StressCounter.Count;
 
-        public static ReadOnlySpan<byte> Name(StressCounter counter) => counter switch
-        {
-            StressCounter.Ops => "ops"u8,
-            StressCounter.Failed => "failed"u8,
-            StressCounter.MemPeakBytes => "mem_peak_bytes"u8,
-            StressCounter.MemBudgetBytes => "mem_budget_bytes"u8,
-            StressCounter.PeakPressurePct => "peak_pressure_pct"u8,
-            StressCounter.AvgPressurePct => "avg_pressure_pct"u8,
-            StressCounter.OomEvents => "oom_events"u8,
-            StressCounter.OomRecoveries => "oom_recoveries"u8,
-            StressCounter.BytesFreedOnRecovery => "bytes_freed_on_recovery"u8,
-            StressCounter.Throttled => "throttled_steps"u8,
-            StressCounter.CacheReleases => "cache_releases"u8,
-            StressCounter.Commands => "commands"u8,
-            StressCounter.CommandErrors => "command_errors"u8,
-            StressCounter.CommandsLate => "commands_late"u8,
-            StressCounter.AchievedRate => "achieved_rate_per_s"u8,
-            StressCounter.Events => "events"u8,
-            StressCounter.FaultsInjected => "faults_injected"u8,
-            StressCounter.Recovered => "recovered"u8,
-            StressCounter.RecoveryFailed => "recovery_failed"u8,
-            StressCounter.SuccessPct => "success_pct"u8,
-            StressCounter.DeadlinesMet => "deadlines_met"u8,
-            StressCounter.DeadlinesMissed => "deadlines_missed"u8,
-            StressCounter.StarvedDeadlinesMet => "starved_deadlines_met"u8,
-            StressCounter.StarvedDeadlinesMissed => "starved_deadlines_missed"u8,
-            StressCounter.DeviceRequestsLost => "device_requests_lost"u8,
-            StressCounter.Episodes => "episodes"u8,
-            StressCounter.FirstQuartileReward => "first_quartile_reward"u8,
-            StressCounter.LastQuartileReward => "last_quartile_reward"u8,
-            StressCounter.Rejected => "rejected"u8,
-            StressCounter.Accepted => "accepted"u8,
-            StressCounter.FuzzLines => "fuzz_lines"u8,
-            StressCounter.CpuBusyPct => "cpu_busy_pct"u8,
-            _ => "cancelled"u8,
-        };
+        // In the enum's order.
+        private static readonly NameTable s_names = new NameTable(
+            "ops|failed|mem_peak_bytes|mem_budget_bytes|peak_pressure_pct|avg_pressure_pct|oom_events|"u8
+            + "oom_recoveries|bytes_freed_on_recovery|throttled_steps|cache_releases|commands|command_errors|"u8
+            + "commands_late|achieved_rate_per_s|events|faults_injected|recovered|recovery_failed|success_pct|"u8
+            + "deadlines_met|deadlines_missed|starved_deadlines_met|starved_deadlines_missed|device_requests_lost|"u8
+            + "episodes|first_quartile_reward|last_quartile_reward|rejected|accepted|fuzz_lines|cpu_busy_pct|"u8
+            + "cancelled"u8, Count);
+
+        public static ReadOnlySpan<byte> Name(StressCounter counter) => s_names[(int)counter];
     }
 }

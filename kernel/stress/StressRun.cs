@@ -8,6 +8,7 @@
 using System;
 using System.Threading;
 using KernelStress.Kernel.Console;
+using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Kinds;
 using KernelStress.Kernel.Time;
@@ -21,6 +22,7 @@ namespace KernelStress.Kernel.Stress
         Pass,
         Partial,
         Fail,
+        Count,
     }
 
     internal static class StressRun
@@ -65,7 +67,7 @@ namespace KernelStress.Kernel.Stress
                 s_kindCounters[i] = 0;
                 s_kindCounterSet[i] = false;
             }
-            s_kindCounterCount = KindCounterNames.Count(StressKinds.Of(options.Kind).CounterNames.Span);
+            s_kindCounterCount = NameTable.CountOf(StressKinds.Of(options.Kind).CounterNames.Span);
             s_histogramCount = 0;
             s_reason.Clear();
             Verdict = StressVerdict.Pass;
@@ -190,12 +192,9 @@ namespace KernelStress.Kernel.Stress
                 s_reason.Write(reason);
         }
 
-        public static ReadOnlySpan<byte> VerdictText(StressVerdict verdict) => verdict switch
-        {
-            StressVerdict.Pass => "PASS"u8,
-            StressVerdict.Partial => "PARTIAL"u8,
-            _ => "FAIL"u8,
-        };
+        private static readonly NameTable s_verdictNames = new NameTable("PASS|PARTIAL|FAIL"u8, (int)StressVerdict.Count);
+
+        public static ReadOnlySpan<byte> VerdictText(StressVerdict verdict) => s_verdictNames[(int)verdict];
 
         private static LatencyHistogram[] CreateHistograms()
         {

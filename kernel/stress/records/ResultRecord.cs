@@ -8,6 +8,7 @@
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Records;
+using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
@@ -61,7 +62,7 @@ namespace KernelStress.Kernel.Stress.Records
         private static void WriteKindCounters(ref JsonWriter json)
         {
             ReadOnlySpan<byte> names = StressKinds.Of(StressRun.Options.Kind).CounterNames.Span;
-            for (int i = 0; KindCounterNames.Next(ref names, out ReadOnlySpan<byte> name); i++)
+            for (int i = 0; NameTable.Next(ref names, out ReadOnlySpan<byte> name); i++)
             {
                 var counter = new KindCounter(i);
                 if (StressRun.IsSet(counter))

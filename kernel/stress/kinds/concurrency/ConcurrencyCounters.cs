@@ -11,6 +11,6 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
         public static KindCounter FewestAnswered => new KindCounter(2);
         public static KindCounter MostAnswered => new KindCounter(3);
 
-        public static ReadOnlySpan<byte> Names => "timed_out wrong_answers fewest_answered_per_client most_answered_per_client"u8;
+        public static ReadOnlySpan<byte> Names => "timed_out|wrong_answers|fewest_answered_per_client|most_answered_per_client"u8;
     }
 }

@@ -12,6 +12,6 @@ namespace KernelStress.Kernel.Stress.Kinds.Leak
         public static KindCounter PagesGrowth => new KindCounter(3);
         public static KindCounter ManagedGrowthBytes => new KindCounter(4);
 
-        public static ReadOnlySpan<byte> Names => "cycles heap_growth_bytes held_growth_bytes pages_growth managed_growth_bytes"u8;
+        public static ReadOnlySpan<byte> Names => "cycles|heap_growth_bytes|held_growth_bytes|pages_growth|managed_growth_bytes"u8;
     }
 }

@@ -10,6 +10,6 @@ namespace KernelStress.Kernel.Stress.Kinds.Mix
         public static KindCounter CommandOps => new KindCounter(1);
         public static KindCounter NoiseOps => new KindCounter(2);
 
-        public static ReadOnlySpan<byte> Names => "memory_ops command_ops noise_ops"u8;
+        public static ReadOnlySpan<byte> Names => "memory_ops|command_ops|noise_ops"u8;
     }
 }

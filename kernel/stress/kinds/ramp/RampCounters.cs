@@ -13,6 +13,6 @@ namespace KernelStress.Kernel.Stress.Kinds.Ramp
         public static KindCounter DrainUs => new KindCounter(4);
         public static KindCounter HighestSustainedRate => new KindCounter(5);
 
-        public static ReadOnlySpan<byte> Names => "injected lost duplicated corrupt drain_us highest_sustained_rate_per_s"u8;
+        public static ReadOnlySpan<byte> Names => "injected|lost|duplicated|corrupt|drain_us|highest_sustained_rate_per_s"u8;
     }
 }

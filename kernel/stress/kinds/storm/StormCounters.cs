@@ -21,7 +21,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
         public static KindCounter EdgeClockJumpFlushes => new KindCounter(12);
 
         public static ReadOnlySpan<byte> Names =>
-            "heap_growth_bytes pages_growth managed_growth_bytes report_lines tags_tracked tags_overflowed tags_counted recursion_depth "u8
-            + "edge_empty_ignored edge_million_steps_ms edge_million_steps_counted edge_invalid_utf8_rejected edge_clock_jump_flushes"u8;
+            "heap_growth_bytes|pages_growth|managed_growth_bytes|report_lines|tags_tracked|tags_overflowed|tags_counted|recursion_depth|"u8
+            + "edge_empty_ignored|edge_million_steps_ms|edge_million_steps_counted|edge_invalid_utf8_rejected|edge_clock_jump_flushes"u8;
     }
 }
