@@ -1,4 +1,4 @@
-// The preemptive kernel-thread scheduler, for every CPU smp/Smp.cs brings up.
+// The preemptive kernel-thread scheduler, for every CPU smp/SecondaryCpus.cs brings up.
 // Owns the thread table (MaxThreads KernelThread slots, allocated once), the
 // per-CPU table (PerCpu: current thread, idle thread, run queues) and the one
 // scheduler lock all CPUs share. Threads: the boot thread becomes thread 0,

@@ -30,7 +30,7 @@ namespace KernelStress.Kernel.Stress
 
         public static ReadOnlySpan<byte> Name(StressHistogram histogram) => s_names[(int)histogram];
 
-        // The seed's human label: "Alloc Latency: p50=...".
+        // The stress-test report's human label: "Alloc Latency: p50=...".
         private static readonly NameTable s_labels = new NameTable("Alloc Latency|Command Latency|Recovery Latency|Event Latency|Reject Latency|OOM Recovery Latency|"u8
             + "Item Latency|Op Latency|Request Latency|Restart Latency|First Success Latency|Failure Latency"u8, (int)StressHistogram.Count);
 

@@ -1,4 +1,4 @@
-// The human lines of a stress run, in the seed's style:
+// The human lines of a stress run, in the stress-test report's style:
 //   [STRESSTEST] Memory: duration=5000ms seed=42 autonomy=off noise=10%
 //   [STRESSTEST] Memory completed: duration=5001ms ops=123456 failed=4
 //     Peak Pressure: 97%

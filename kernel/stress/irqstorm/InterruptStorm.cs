@@ -13,7 +13,7 @@ using KernelStress.Kernel.Smp;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 
-namespace KernelStress.Kernel.Stress.Storms
+namespace KernelStress.Kernel.Stress.IrqStorm
 {
     internal static unsafe class InterruptStorm
     {

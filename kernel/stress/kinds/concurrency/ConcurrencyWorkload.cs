@@ -1,4 +1,4 @@
-// `stresstest concurrency --clients N` (seed 003's 20 concurrent operations,
+// `stresstest concurrency --clients N` (the integration sprint's 20 concurrent operations,
 // of which its system served none): N client threads send requests to the
 // one KernelService thread until the deadline, each waiting for its answer
 // (timeout RequestTimeoutMs) and checking it. Counted: requests (ops), failed
@@ -6,7 +6,7 @@
 // fewest and most requests any client got answered; request_latency holds
 // every answered request's round trip.
 // Verdict: FAIL when a client got no answer at all or the error rate is over
-// 1 %; PARTIAL over 0.1 % or when p99 is over 50 ms (seeds 002 and 000).
+// 1 %; PARTIAL over 0.1 % or when p99 is over 50 ms (the progressive-load and stress-smoke plans).
 using System.Threading;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Service;

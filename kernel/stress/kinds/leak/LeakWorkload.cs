@@ -1,4 +1,4 @@
-// `stresstest leak --cycles N` (seed 003's create/destroy cycles): each cycle
+// `stresstest leak --cycles N` (the integration sprint's create/destroy cycles): each cycle
 // spawns Workers threads; each creates a heap histogram (HeapHistogram),
 // allocates BlocksPerWorker heap blocks of 16 B to 16 KiB (slabs and arenas),
 // writes and checks a pattern in each, records each allocation's latency,
@@ -7,7 +7,7 @@
 // and the pages in use. Each cycle is a phase row with those counts and their
 // growth over the baseline taken before the first cycle.
 // Tolerance: zero. The heap returns empty slabs and arenas at once and Join
-// frees the stack, so any growth after a cycle is a leak (the seed allowed
+// frees the stack, so any growth after a cycle is a leak (the integration sprint allowed
 // 50 %, which would hide one). The managed heap must not grow either.
 // --inject-leak (test-only) keeps one 512-byte block per cycle until the
 // growth has been measured, then frees them, so the check has a leak to find

@@ -2,7 +2,7 @@
 // 002 ("Pass/Fail Criteria", "Early Warning Signals vs Fail Signals"):
 //  achieved rate: warn under 95 % of the target, fail under 90 % (its table:
 //    4.8-5.0 of 5/s ... 45-50 of 50/s);
-//  p99 latency: warn over 50 ms (its first level, also seed 000's bar), fail
+//  p99 latency: warn over 50 ms (its first level, also the stress-smoke plan's bar), fail
 //    over 500 ms ("Processing latency > 500ms");
 //  error rate (corrupt, lost or duplicated items per item): warn over 0.1 %,
 //    fail over 1 %;

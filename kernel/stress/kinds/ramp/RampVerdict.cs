@@ -1,5 +1,5 @@
 // The verdict and human lines of `stresstest ramp`:
-//  FAIL when any injected item was lost, duplicated or corrupt (seed 002's
+//  FAIL when any injected item was lost, duplicated or corrupt (the progressive-load plan's
 //    "Data Integrity: all generated snapshots processed"; here not 5 % but
 //    none may go), or when the first level was not sustained;
 //  PARTIAL when a later level failed a threshold (the ramp found its limit:

@@ -1,4 +1,4 @@
-// Seed 000's edge cases (dataset_edge_cases_v1), each run for real with its
+// The stress-smoke plan's edge cases (dataset_edge_cases_v1), each run for real with its
 // outcome recorded as a counter (1 = handled as stated):
 //  empty input:      Enter alone on the shell's line editor (the UART input
 //                    path) is an Empty line, and an empty line parses as

@@ -1,4 +1,4 @@
-// `stresstest storm --failures N` (seed 000's worst-case sequences), on the
+// `stresstest storm --failures N` (the stress-smoke plan's worst-case sequences), on the
 // shell thread:
 //  1. a failure storm: N consecutive real failures, cycling through a heap
 //     request the heap must refuse (1 TiB), a command the parser must reject
