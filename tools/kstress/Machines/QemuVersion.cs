@@ -34,7 +34,7 @@ public static partial class QemuVersion
 
     /// <summary>"major.minor" as a profile writes it.</summary>
     public static bool TryParseMinimum(string text, out Version version) =>
-        Version.TryParse(text, out version!) && version.Build < 0 && version.Major >= 0;
+        Version.TryParse(text, out version!) && version.Build < 0;
 
     /// <summary>The version in QEMU's <c>--version</c> output, or null when it has none.</summary>
     public static Version? Parse(string versionOutput) =>
