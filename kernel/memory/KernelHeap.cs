@@ -20,7 +20,7 @@
 // PageAllocator's (lock order: heap, then pages, then the console's for a
 // rejected-free report), with interrupts disabled while held, so an interrupt
 // handler could allocate too (none does).
-using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 
 namespace KernelStress.Kernel.Memory
 {

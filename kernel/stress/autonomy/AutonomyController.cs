@@ -8,7 +8,8 @@
 //  - OOM prevention: throttles the allocators (workloads stop growing and
 //    give back blocks while AllocatorsThrottled) before the budget is hit;
 //  - priority boost, then deadline adjustment, for a probe missing deadlines;
-//  - rebalancing needs a second CPU: not counted until SMP exists.
+//  - rebalancing, with two or more CPUs online: moves a ready thread from the
+//    busiest CPU to the idlest when loads differ by two or more (BalanceCpus).
 // The memory action comes from fixed rules, or from the Q-learner in
 // learning mode. Every intervention is counted by type with its measured
 // outcome (AutonomyMetrics: success and latency; Outcomes: successes by type).

@@ -8,7 +8,7 @@
 // The last ReplayCapacity transitions are kept for hot retraining.
 // The controller learns while a chaos event may retrain: updates and replays
 // hold the learner's spinlock.
-using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 using KernelStress.Prng;
 
 namespace KernelStress.Kernel.Stress.Autonomy

@@ -19,9 +19,10 @@
 //    `error` record in its place (never a cut one) and the next record is whole.
 using System;
 using System.Threading;
+using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Metrics;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
@@ -42,7 +43,7 @@ namespace KernelStress.Kernel.Stress.Chaos
 
         private static HistogramSnapshot[] CreateSnapshots()
         {
-            var snapshots = new HistogramSnapshot[Scheduler.MaxCpus];
+            var snapshots = new HistogramSnapshot[Processors.MaxCpus];
             for (int i = 0; i < snapshots.Length; i++)
                 snapshots[i] = new HistogramSnapshot();
             return snapshots;

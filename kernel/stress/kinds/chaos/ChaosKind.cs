@@ -3,7 +3,6 @@
 // autonomy is on. Every injected fault recovered: PASS; some not: PARTIAL, or
 // with --expect-failures PASS when at least half recovered and FAIL below.
 // Its measure, verdict and lines also serve `multi`.
-using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Stress.Kinds.Memory;
 using KernelStress.Metrics;
@@ -15,19 +14,13 @@ namespace KernelStress.Kernel.Stress.Kinds.Chaos
     {
         private const uint BackgroundPressurePct = 60;
 
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("chaos"u8, ShellCommandId.StresstestChaos,
+            &StressKindDescriptor.FollowArmedAutonomy, &Start, &JudgeRecoveries, &Print)
         {
-            Name = new LiteralName("chaos"u8),
-            Title = new LiteralName("Chaos"u8),
-            Command = ShellCommandId.StresstestChaos,
             CompareCommand = ShellCommandId.StresstestCompareChaos,
-            Configure = &StressKindDescriptor.FollowArmedAutonomy,
             WriteHeaderTail = &WriteFailRate,
-            Start = &Start,
             Stop = &MemoryWorkload.Stop,
             Measure = &Measure,
-            Judge = &JudgeRecoveries,
-            Print = &Print,
         };
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)

@@ -2,7 +2,6 @@
 // action chosen by the Q-learner (LearningRun), which always runs the
 // controller. PARTIAL when the last quartile's mean reward did not beat the
 // first's, or when an OOM found nothing to free.
-using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Kinds.Memory;
 using KernelStress.Shell;
@@ -11,17 +10,11 @@ namespace KernelStress.Kernel.Stress.Kinds.Learning
 {
     internal static unsafe class LearningKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("learning"u8, ShellCommandId.StresstestLearning,
+            &Configure, &Start, &Judge, &Print)
         {
-            Name = new LiteralName("learning"u8),
-            Title = new LiteralName("Learning"u8),
-            Command = ShellCommandId.StresstestLearning,
-            Configure = &Configure,
-            Start = &Start,
             Stop = &MemoryWorkload.Stop,
             Measure = &MemoryKind.Measure,
-            Judge = &Judge,
-            Print = &Print,
         };
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)

@@ -1,6 +1,6 @@
 // The memory workload: threads (Low priority, one pool each) that drive the
 // kernel heap toward the target pressure with sizes of 2 KiB +- noise, as the
-// seed describes:
+// stress-test report describes:
 //  - below the target: allocate;
 //  - at the target: free 1-4 random blocks per step, until a settle time of
 //    2-10 ms ends and 20-50 % of the pool is dropped (the next climb starts);

@@ -1,4 +1,4 @@
-// `stresstest recovery --kills N` (seed 003's coordinator crash -> restart):
+// `stresstest recovery --kills N` (the integration sprint's coordinator crash -> restart):
 // the shell thread is the client of the supervised KernelService. Per kill:
 // WarmRequests requests that must all be answered; then Scheduler.Kill on the
 // service thread; the supervisor starts a new one (restart_latency: kill to
@@ -8,7 +8,7 @@
 // failed recovery; requests that time out during the outage are expected and
 // counted apart (outage_timeouts), not as failures.
 // Verdict: FAIL when a recovery failed or a warm request was not answered;
-// PARTIAL when first_success p99 is over 50 ms (seed 000's latency bar).
+// PARTIAL when first_success p99 is over 50 ms (the stress-smoke plan's latency bar).
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Service;
 using KernelStress.Kernel.Time;
@@ -44,7 +44,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
             StressRun.Set(StressCounter.FaultsInjected, 0);
             StressRun.Set(StressCounter.Recovered, 0);
             StressRun.Set(StressCounter.RecoveryFailed, 0);
-            StressRun.Set(StressCounter.OutageTimeouts, 0);
+            StressRun.Set(RecoveryCounters.OutageTimeouts, 0);
             if (!KernelService.Start())
                 return false;
             for (uint kill = 1; kill <= s_kills; kill++)
@@ -95,7 +95,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
                     StressRun.Increment(StressCounter.Recovered);
                     return true;
                 }
-                StressRun.Increment(StressCounter.OutageTimeouts);
+                StressRun.Increment(RecoveryCounters.OutageTimeouts);
             }
             return RecoveryFailed("no request was answered within 1 s of a kill"u8);
         }
@@ -148,7 +148,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
             output.Write(", failed "u8);
             output.WriteDecimal(StressRun.Get(StressCounter.RecoveryFailed));
             output.Write("; requests timed out during outages: "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.OutageTimeouts));
+            output.WriteDecimal(StressRun.Get(RecoveryCounters.OutageTimeouts));
             output.WriteLine();
         }
     }

@@ -1,4 +1,4 @@
-// Deduplicated, throttled error reporting for a failure storm (seed 000:
+// Deduplicated, throttled error reporting for a failure storm (the stress-smoke plan:
 // "creation is throttled (deduplicated)"): the first occurrence of a message
 // is printed at once; repeats only count, and at most once per ThrottleNs
 // (and at the end) each message that repeated gets one line

@@ -7,7 +7,7 @@
 // Invariant: the pool's held bytes are counted in MemoryBudget, and FreeAll
 // gives back every block, so a run ends with the heap where it started.
 using KernelStress.Kernel.Memory;
-using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 using KernelStress.Kernel.Time;
 using KernelStress.Prng;
 
