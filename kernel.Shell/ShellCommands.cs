@@ -186,6 +186,14 @@ public static class ShellCommands
     public static readonly FlagSpec StressExpectFailures = FlagSpec.Switch("--expect-failures",
         "Pass when at least half of the injected faults were recovered from");
 
+    public static readonly FlagSpec StressSabotage = FlagSpec.ChoiceList("--sabotage", "KIND,...",
+        new[]
+        {
+            "memory_release", "autonomy_flip", "hot_retrain", "prediction_storm", "thread_restart", "heap_corruption",
+            "network_partition", "disk_stall",
+        },
+        "Test-only: switch off the kernel's recovery from these chaos kinds' faults (never the check), so the run must not pass");
+
     public static readonly FlagSpec StressJson = FlagSpec.Switch("--json",
         "Also emit the table as a report record");
 
@@ -231,7 +239,7 @@ public static class ShellCommands
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
     private static readonly FlagSpec[] ChaosFlags =
-        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressFailRate, StressExpectFailures };
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressFailRate, StressExpectFailures, StressSabotage };
     private static readonly FlagSpec[] MultiFlags =
     {
         StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability,

@@ -175,6 +175,7 @@ namespace KernelStress.Kernel.Stress
                 output.WriteDecimal(ChaosEngine.ByType((ChaosEvent)e));
             }
             output.WriteLine();
+            ChaosReport.Print(output);
         }
 
         // "  Alloc Latency: p50=52ns p95=143ns p99=398ns (count=1234 max=5678ns)"

@@ -3,8 +3,7 @@
 //  memory/learning: PARTIAL when an OOM found nothing to free;
 //  commands: FAIL when a valid command printed an error, PARTIAL when under
 //    90 % of the requested rate was reached;
-//  chaos/multi: every injected fault recovered: PASS; some not: PARTIAL, or
-//    with --expect-failures PASS when at least half recovered and FAIL below;
+//  chaos/multi: ChaosVerdict (per kind);
 //  learning: PARTIAL when the last quartile's mean reward did not beat the first's;
 //  redteam: FAIL when any adversarial input was accepted (set while running);
 //  a run cancelled with Ctrl-C is at best PARTIAL.
@@ -68,7 +67,7 @@ namespace KernelStress.Kernel.Stress
                     reason.Write(" random lines parsed without harm"u8);
                     break;
                 default:
-                    JudgeRecoveries(reason);
+                    Chaos.ChaosVerdict.Judge();
                     if (StressRun.Options.Kind == StressKind.Multi && StressRun.Get(StressCounter.CommandErrors) > 0)
                         StressRun.Fail("a valid command printed an error line"u8);
                     break;
@@ -149,32 +148,6 @@ namespace KernelStress.Kernel.Stress
             StressRun.Add(StressCounter.Recovered, 0);
             StressRun.Add(StressCounter.RecoveryFailed, 0);
             StressRun.Set(StressCounter.SuccessPct, faults == 0 ? 100 : StressRun.Get(StressCounter.Recovered) * 100 / faults);
-        }
-
-        private static void JudgeRecoveries(TextSink reason)
-        {
-            long faults = StressRun.Get(StressCounter.FaultsInjected);
-            long recovered = StressRun.Get(StressCounter.Recovered);
-            long success = StressRun.Get(StressCounter.SuccessPct);
-            reason.WriteDecimal(StressRun.Get(StressCounter.Events));
-            reason.Write(" events, "u8);
-            reason.WriteDecimal(recovered);
-            reason.Write(" of "u8);
-            reason.WriteDecimal(faults);
-            reason.Write(" injected faults recovered"u8);
-            if (recovered == faults)
-                return;
-            if (!StressRun.Options.ExpectFailures)
-            {
-                StressRun.Judge(StressVerdict.Partial);
-                return;
-            }
-            if (success >= 50)
-            {
-                reason.Write(" (expected failures: at least 50% recovered)"u8);
-                return;
-            }
-            StressRun.Fail("fewer than 50% of the injected faults were recovered"u8);
         }
     }
 }
