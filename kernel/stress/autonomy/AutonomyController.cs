@@ -95,6 +95,9 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public static bool AllocatorsThrottled => Volatile.Read(ref s_throttled) != 0;
 
+        // When the allocators were last throttled (clock ns).
+        public static ulong ThrottledAtNs => Volatile.Read(ref s_throttleStart);
+
         public static PressurePredictor Predictor => s_predictor;
 
         public static ulong Succeeded(AutonomyAction action) => s_succeeded[(int)action];

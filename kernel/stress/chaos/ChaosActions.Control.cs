@@ -75,7 +75,9 @@ namespace KernelStress.Kernel.Stress.Chaos
             s_restartsMark = AutonomyController.Restarts;
             s_loopsMark = -1;
             ulong start = Clock.NowNanoseconds;
-            bool held = AutonomyController.Kill() && WaitFor(&ControllerBack, GiveUpMs) && !AutonomyController.AllocatorsThrottled;
+            // A throttle now must be the new controller's own, not one the dead one left.
+            bool held = AutonomyController.Kill() && WaitFor(&ControllerBack, GiveUpMs)
+                && (!AutonomyController.AllocatorsThrottled || AutonomyController.ThrottledAtNs > start);
             recoveryNs = Clock.NowNanoseconds - start;
             if (!held)
             {
