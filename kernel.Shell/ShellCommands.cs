@@ -225,6 +225,12 @@ public static class ShellCommands
     public static readonly FlagSpec StressKills = FlagSpec.Unsigned("--kills", "N", 1, 100,
         "Recovery: times the supervised service thread is killed (default 10)");
 
+    public static readonly FlagSpec StressSabotageRestart = FlagSpec.Choice("--sabotage", new[] { "restart" },
+        "Test-only: the supervisor does not restart the killed service, so every recovery must fail the run");
+
+    public static readonly FlagSpec StressSabotageDedup = FlagSpec.Choice("--sabotage", new[] { "dedup" },
+        "Test-only: the reporter prints every repeated failure, so the reporting bound must fail the run");
+
     public static readonly FlagSpec StressOps = FlagSpec.Unsigned("--ops", "N", 1, 1_000_000,
         "Mix: operations to run, as fast as they go (default 10000, seed 000's rollouts)");
 
@@ -251,9 +257,9 @@ public static class ShellCommands
     private static readonly FlagSpec[] LeakFlags = { StressCycles, StressSeed, StressSummary, StressVerbose, StressInjectLeak };
     private static readonly FlagSpec[] ScaleFlags = { StressDuration, StressThreads, StressComponents, StressSeed, StressSummary, StressVerbose };
     private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose, StressSabotageRestart };
     private static readonly FlagSpec[] MixFlags = { StressOps, StressWeights, StressSeed, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary };
+    private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary, StressSabotageDedup };
     private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSummary, StressVerbose, StressInjectLoss };
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",

@@ -29,6 +29,8 @@ public sealed class StresstestBadValuesTests
         ("stresstest chaos --sabotage timer_storm", "timer_storm"),
         ("stresstest chaos --sabotage heap_corruption,heap_corruption", "heap_corruption"),
         ("stresstest memory --sabotage disk_stall", "--sabotage"),
+        ("stresstest recovery --sabotage dedup", "dedup"),
+        ("stresstest storm --sabotage restart", "restart"),
         ("stresstest report --verbose", "--verbose"),
         ("stresstest compare report", "report"),
         ("stresstest frobnicate", "frobnicate"),

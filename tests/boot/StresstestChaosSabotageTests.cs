@@ -13,12 +13,13 @@ namespace KernelStress.Boot.Tests;
 /// recovery mechanism for KIND is off (never its check), so every fault of KIND counts failed, the run is not
 /// PASS and its reason names KIND; with <c>--expect-failures</c> the kind's never-recovered faults fail the run.
 /// Every accepted value runs (the catalog's list), in one boot, seed 2394 (its first 19 events cover every type).
-/// After each run the recovery is back on: a plain run at the end recovers every fault of the always-recovered kinds.
+/// Each switch is its kind's own (the other kinds still recover), and after each run the recovery is back on: a
+/// plain run at the end recovers every fault of the always-recovered kinds.
 /// </summary>
 [Collection(BootCollection.Name)]
 public sealed class StresstestChaosSabotageTests
 {
-    private const string Common = "--fail-rate 100 --duration 1500 --seed 2394 --summary";
+    private const string Common = "--fail-rate 100 --duration 3000 --seed 2394 --summary";
 
     private readonly BootedKernel _kernel;
 
@@ -32,7 +33,7 @@ public sealed class StresstestChaosSabotageTests
     {
         string[] kinds = ShellCommands.StressSabotage.Choices;
         string[] single = kinds.Select(k => $"stresstest chaos --sabotage {k} {Common}").ToArray();
-        string both = "stresstest chaos --sabotage heap_corruption,thread_restart --expect-failures --fail-rate 100 --duration 3000 --seed 2394 --summary";
+        string both = $"stresstest chaos --sabotage heap_corruption,thread_restart --expect-failures {Common}";
         string after = $"stresstest chaos {Common}";
         SessionResult session = await _kernel.RunAsync(single.Append(both).Append(after).ToArray());
 
@@ -40,7 +41,13 @@ public sealed class StresstestChaosSabotageTests
         JsonElement[] results = StressSession.StressResults(session);
         Assert.Equal(kinds.Length + 2, results.Length);
         for (int i = 0; i < kinds.Length; i++)
+        {
             AssertSabotaged(results[i], kinds[i], "PARTIAL");
+            // The switch is the kind's own: every other kind the kernel always recovers from still does.
+            JsonElement others = results[i].GetProperty("chaos_kinds");
+            foreach (string kind in StresstestChaosRecoveryTests.AlwaysRecovered.Where(k => k != kinds[i]))
+                Assert.Equal(others.GetProperty(kind).GetProperty("injected").GetInt64(), others.GetProperty(kind).GetProperty("recovered").GetInt64());
+        }
 
         AssertSabotaged(results[kinds.Length], "heap_corruption", "FAIL");
         AssertSabotaged(results[kinds.Length], "thread_restart", "FAIL");

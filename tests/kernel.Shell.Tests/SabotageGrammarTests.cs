@@ -1,5 +1,6 @@
-// `stresstest chaos --sabotage KIND,...` (test-only): the catalog's kinds parse, in order, on chaos and its
-// compare row; an unknown kind, a repeated one, and the flag on another kind are rejected naming the token.
+// `stresstest chaos --sabotage KIND,...`, `recovery --sabotage restart`, `storm --sabotage dedup` (test-only):
+// the catalog's kinds parse, in order, on chaos and its compare row; an unknown kind, a repeated one, another
+// kind's value and the flag on a kind without one are rejected naming the token.
 using Xunit;
 
 namespace KernelStress.Shell.Tests;
@@ -16,6 +17,8 @@ public class SabotageGrammarTests
         ulong[] given = parsed.GetList(ShellCommands.StressSabotage).ToArray();
         Assert.Equal(new[] { "disk_stall", "memory_release" }, new[] { kinds[given[0]], kinds[given[1]] });
         Assert.Equal((int)ShellCommandId.StresstestCompareChaos, _parse.Ok("stresstest compare chaos --sabotage hot_retrain").CommandId);
+        Assert.True(_parse.Ok("stresstest recovery --sabotage restart").Has(ShellCommands.StressSabotageRestart));
+        Assert.True(_parse.Ok("stresstest storm --sabotage dedup").Has(ShellCommands.StressSabotageDedup));
     }
 
     [Theory]
@@ -24,6 +27,8 @@ public class SabotageGrammarTests
     [InlineData("stresstest chaos --sabotage", "--sabotage")]
     [InlineData("stresstest multi --sabotage disk_stall", "--sabotage")]
     [InlineData("stresstest memory --sabotage disk_stall", "--sabotage")]
+    [InlineData("stresstest recovery --sabotage dedup", "dedup")]
+    [InlineData("stresstest storm --sabotage restart", "restart")]
     public void Bad_values_are_rejected(string line, string named)
     {
         string error = _parse.Error(line);

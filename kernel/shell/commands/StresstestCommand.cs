@@ -100,7 +100,7 @@ namespace KernelStress.Kernel.Shell.Commands
         {
             StressOptions options = StressOptions.From(command, StressKind.Recovery, false);
             options.DurationMs = 0;
-            RecoveryWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressKills, 10));
+            RecoveryWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressKills, 10), command.Has(ShellCommands.StressSabotageRestart));
             StressCoordinator.Run(options, command.Tokens, output);
         }
 
@@ -127,7 +127,7 @@ namespace KernelStress.Kernel.Shell.Commands
         {
             StressOptions options = StressOptions.From(command, StressKind.Storm, false);
             options.DurationMs = 0;
-            StormWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressFailures, 1000));
+            StormWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressFailures, 1000), command.Has(ShellCommands.StressSabotageDedup));
             StressCoordinator.Run(options, command.Tokens, output);
         }
 

@@ -4,6 +4,8 @@
 // it dies (as a killed thread does) — timing each restart from the moment the
 // kill was requested. Stop ends both: the service sees the flag and returns,
 // the supervisor sees it after its Join and returns too.
+// RestartsEnabled is a test-only switch (stresstest recovery --sabotage
+// restart): off, the supervisor notices the death and returns without a restart.
 using System.Threading;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
@@ -19,6 +21,8 @@ namespace KernelStress.Kernel.Stress.Workloads.Service
         private static int s_restartFailures;
         private static ulong s_killedAt;
         private static ulong s_restartedAt;
+
+        public static bool RestartsEnabled = true;
 
         public static int ServiceId => Volatile.Read(ref s_service);
 
@@ -82,7 +86,7 @@ namespace KernelStress.Kernel.Stress.Workloads.Service
             while (true)
             {
                 Scheduler.Join(ServiceId);
-                if (Volatile.Read(ref s_stop) != 0)
+                if (Volatile.Read(ref s_stop) != 0 || !RestartsEnabled)
                     return;
                 int id = Scheduler.Spawn("service"u8, &Serve, 0, ThreadPriority.Normal);
                 if (id < 0)

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Threading.Tasks;
+using KernelStress.Tool.Sessions;
+using Xunit;
+
+namespace KernelStress.Boot.Tests;
+
+/// <summary>
+/// The negative controls of the recovery and storm verdicts, in one boot: <c>stresstest recovery --sabotage
+/// restart</c> (the supervisor does not restart the killed service) and <c>stresstest storm --sabotage dedup</c>
+/// (the reporter prints every repeat) each FAIL with the check that caught it, and the same runs without the
+/// switch pass afterwards (the switch does not outlive its run).
+/// </summary>
+[Collection(BootCollection.Name)]
+public sealed class StressSabotageTests
+{
+    private readonly BootedKernel _kernel;
+
+    public StressSabotageTests(BootedKernel kernel)
+    {
+        _kernel = kernel;
+    }
+
+    [Fact]
+    public async Task SabotagedRecoveryAndStormFail()
+    {
+        SessionResult session = await _kernel.RunAsync(
+            "stresstest recovery --kills 3 --sabotage restart --summary",
+            "stresstest storm --failures 200 --sabotage dedup --summary",
+            "stresstest recovery --kills 3 --summary",
+            "stresstest storm --failures 200 --summary");
+
+        JsonElement[] results = StressSession.StressResults(session);
+        Assert.Equal(4, results.Length);
+        Assert.Equal("FAIL", results[0].GetProperty("verdict").GetString());
+        Assert.Equal("the supervisor did not restart the service within 1 s", results[0].GetProperty("reason").GetString());
+        Assert.Equal(0, StressSession.Counter(results[0], "recovered"));
+        Assert.Equal("FAIL", results[1].GetProperty("verdict").GetString());
+        Assert.Equal("the storm's reporting was not deduplicated and throttled", results[1].GetProperty("reason").GetString());
+        Assert.NotEqual("FAIL", results[2].GetProperty("verdict").GetString());
+        Assert.Equal(3, StressSession.Counter(results[2], "recovered"));
+        Assert.Equal("PASS", results[3].GetProperty("verdict").GetString());
+    }
+}
