@@ -1,10 +1,10 @@
 // Chaos events against the simulated devices, and their driver.
 //  network_partition: p packets over a link with 20-200 us latency, each
 //    retransmitted after 1 ms without an ack; fault: the link is partitioned
-//    for 2-60 ms halfway through; invariant: the device acknowledged every
+//    for 2-50 ms halfway through; invariant: the device acknowledged every
 //    packet (recovery: from the first timeout to the last ack).
 //  disk_stall: p requests with 50-500 us latency; fault: the disk hangs for
-//    5-80 ms right after they are queued; the driver times out after 2 ms,
+//    5-60 ms right after they are queued; the driver times out after 2 ms,
 //    waits for the device to come back (a reset) and requeues what is
 //    outstanding; invariant: the device completed every request (recovery:
 //    from the timeout to the last completion).
@@ -39,7 +39,7 @@ namespace KernelStress.Kernel.Stress.Chaos
             for (int p = 0; p < packets; p++)
             {
                 if (inject && p == packets / 2)
-                    s_link.GoDown((ulong)random.Range(2, 61) * 1_000_000);
+                    s_link.GoDown((ulong)random.Range(2, 51) * 1_000_000);
                 Send(s_link, p, ref random, 20_000, 200_000);
             }
             Drain(s_link, packets, 1_000_000, false, LinkRetries, LinkGiveUpMs, ref random, 20_000, 200_000, out recoveryNs);
@@ -52,7 +52,7 @@ namespace KernelStress.Kernel.Stress.Chaos
             for (int r = 0; r < requests; r++)
                 Send(s_disk, r, ref random, 50_000, 500_000);
             if (inject)
-                s_disk.GoDown((ulong)random.Range(5, 81) * 1_000_000);
+                s_disk.GoDown((ulong)random.Range(5, 61) * 1_000_000);
             Drain(s_disk, requests, 2_000_000, true, DiskRetries, DiskGiveUpMs, ref random, 50_000, 500_000, out recoveryNs);
             return s_disk.Completed == requests;
         }
