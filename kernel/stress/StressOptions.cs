@@ -19,7 +19,7 @@ namespace KernelStress.Kernel.Stress
         public bool Summary;
         public bool Verbose;
         public bool Autonomy;
-        // Chaos kinds whose recovery is switched off (test-only), one bit per ChaosEvent.
+        // Chaos kinds whose recovery is switched off (test-only, chaos's --sabotage), one bit per ChaosEvent.
         public uint Sabotage;
 
         public static StressOptions From(ParsedCommand command, StressKind kind, bool autonomy)
@@ -39,7 +39,6 @@ namespace KernelStress.Kernel.Stress
             options.Summary = command.Has(ShellCommands.StressSummary);
             options.Verbose = command.Has(ShellCommands.StressVerbose);
             options.Autonomy = autonomy;
-            options.Sabotage = Chaos.ChaosSabotage.FromCommand(command);
             return options;
         }
     }

@@ -13,6 +13,7 @@ using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Kinds.Chaos;
 using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Metrics;
 using KernelStress.Shell;
