@@ -231,6 +231,9 @@ public static class ShellCommands
     public static readonly FlagSpec StressSabotageDedup = FlagSpec.Choice("--sabotage", new[] { "dedup" },
         "Test-only: the reporter prints every repeated failure, so the reporting bound must fail the run");
 
+    public static readonly FlagSpec StressSabotageAnswers = FlagSpec.Choice("--sabotage", new[] { "answers" },
+        "Test-only: the service never answers client 0, so the answers-per-client check must fail the run");
+
     public static readonly FlagSpec StressOps = FlagSpec.Unsigned("--ops", "N", 1, 1_000_000,
         "Mix: operations to run, as fast as they go (default 10000, seed 000's rollouts)");
 
@@ -256,7 +259,7 @@ public static class ShellCommands
     private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
     private static readonly FlagSpec[] LeakFlags = { StressCycles, StressSeed, StressSummary, StressVerbose, StressInjectLeak };
     private static readonly FlagSpec[] ScaleFlags = { StressDuration, StressThreads, StressComponents, StressSeed, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose, StressSabotageAnswers };
     private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose, StressSabotageRestart };
     private static readonly FlagSpec[] MixFlags = { StressOps, StressWeights, StressSeed, StressSummary, StressVerbose };
     private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary, StressSabotageDedup };

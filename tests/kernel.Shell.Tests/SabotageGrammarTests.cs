@@ -1,4 +1,5 @@
-// `stresstest chaos --sabotage KIND,...`, `recovery --sabotage restart`, `storm --sabotage dedup` (test-only):
+// `stresstest chaos --sabotage KIND,...`, `recovery --sabotage restart`, `storm --sabotage dedup`,
+// `concurrency --sabotage answers` (test-only):
 // the catalog's kinds parse, in order, on chaos and its compare row; an unknown kind, a repeated one, another
 // kind's value and the flag on a kind without one are rejected naming the token.
 using Xunit;
@@ -19,6 +20,7 @@ public class SabotageGrammarTests
         Assert.Equal((int)ShellCommandId.StresstestCompareChaos, _parse.Ok("stresstest compare chaos --sabotage hot_retrain").CommandId);
         Assert.True(_parse.Ok("stresstest recovery --sabotage restart").Has(ShellCommands.StressSabotageRestart));
         Assert.True(_parse.Ok("stresstest storm --sabotage dedup").Has(ShellCommands.StressSabotageDedup));
+        Assert.True(_parse.Ok("stresstest concurrency --sabotage answers").Has(ShellCommands.StressSabotageAnswers));
     }
 
     [Theory]
@@ -29,6 +31,7 @@ public class SabotageGrammarTests
     [InlineData("stresstest memory --sabotage disk_stall", "--sabotage")]
     [InlineData("stresstest recovery --sabotage dedup", "dedup")]
     [InlineData("stresstest storm --sabotage restart", "restart")]
+    [InlineData("stresstest concurrency --sabotage dedup", "dedup")]
     public void Bad_values_are_rejected(string line, string named)
     {
         string error = _parse.Error(line);
