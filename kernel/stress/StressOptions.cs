@@ -15,7 +15,9 @@ namespace KernelStress.Kernel.Stress
         public uint RatePerSecond;
         public uint Episodes;
         public uint FailRatePct;
+        public uint Pairs;
         public bool ExpectFailures;
+        public bool InjectNoRecovery;
         public bool Summary;
         public bool Verbose;
         public bool Autonomy;
@@ -33,7 +35,9 @@ namespace KernelStress.Kernel.Stress
             options.RatePerSecond = (uint)command.GetUnsigned(ShellCommands.StressRate, 1000);
             options.Episodes = (uint)command.GetUnsigned(ShellCommands.StressEpisodes, 20);
             options.FailRatePct = (uint)command.GetUnsigned(ShellCommands.StressFailRate, 0);
+            options.Pairs = (uint)command.GetUnsigned(ShellCommands.StressPairs, 1);
             options.ExpectFailures = command.Has(ShellCommands.StressExpectFailures);
+            options.InjectNoRecovery = command.Has(ShellCommands.StressInjectNoRecovery);
             options.Summary = command.Has(ShellCommands.StressSummary);
             options.Verbose = command.Has(ShellCommands.StressVerbose);
             options.Autonomy = autonomy;

@@ -1,6 +1,6 @@
 // Turns a finished run's measurements into its verdict and reason, per kind.
 // A failure recorded while running (StressRun.Fail) always stands.
-//  memory/learning: PARTIAL when an OOM found nothing to free;
+//  memory/learning: FAIL when an OOM's recovery freed nothing (failed counts them);
 //  commands: FAIL when a valid command printed an error, PARTIAL when under
 //    90 % of the requested rate was reached;
 //  chaos/multi: every injected fault recovered: PASS; some not: PARTIAL, or
@@ -88,8 +88,14 @@ namespace KernelStress.Kernel.Stress
             reason.Write(" OOM event(s), "u8);
             reason.WriteDecimal(recovered);
             reason.Write(" recovered by freeing 20-70% of the pool"u8);
-            if (recovered < ooms)
-                StressRun.Judge(StressVerdict.Partial);
+            long unrecovered = StressRun.Get(StressCounter.Failed);
+            if (unrecovered > 0)
+            {
+                reason.Write("; "u8);
+                reason.WriteDecimal(unrecovered);
+                reason.Write(" OOM event(s) whose recovery freed nothing"u8);
+                StressRun.Judge(StressVerdict.Fail);
+            }
         }
 
         private static void JudgeCommands(TextSink reason)

@@ -6,10 +6,12 @@
 //    2-10 ms ends and 20-50 % of the pool is dropped (the next climb starts);
 //    on reaching the target, with --oom-probability the climb turns into a
 //    spike that allocates until the budget refuses: an OOM event;
-//  - on an OOM: recovery frees 20-70 % of the pool (random), timed;
+//  - on an OOM: recovery frees 20-70 % of the pool (random), timed; an OOM
+//    whose recovery freed nothing is unrecovered (with --inject-no-recovery,
+//    test-only, recovery frees nothing, so every OOM is);
 //  - while the autonomy controller throttles allocators: give back 1-4 blocks per step;
 //  - between steps a delay of 0.5-1.5 us (+- noise) spun on the clock.
-// Counters: ops (allocations), failed (OOM events, in memory and learning), oom_events,
+// Counters: ops (allocations), failed (unrecovered OOM events, in memory and learning), oom_events,
 // oom_recoveries, bytes_freed_on_recovery, throttled_steps; histograms
 // alloc_latency (each KernelHeap.Allocate call) and recovery_latency.
 using KernelStress.Kernel.Arch;
@@ -133,13 +135,14 @@ namespace KernelStress.Kernel.Stress.Workloads
                 return false;
             }
             StressRun.Increment(StressCounter.OomEvents);
-            if (s_oomIsFailure)
-                StressRun.Increment(StressCounter.Failed);
             ulong start = Clock.NowNanoseconds;
-            ulong freed = pool.FreeRandom((uint)random.Range(20, 71), ref random);
+            uint percent = (uint)random.Range(20, 71);
+            ulong freed = StressRun.Options.InjectNoRecovery ? 0 : pool.FreeRandom(percent, ref random);
             s_recoveryLatency!.Record(Clock.NowNanoseconds - start);
             if (freed > 0)
                 StressRun.Increment(StressCounter.OomRecoveries);
+            else if (s_oomIsFailure)
+                StressRun.Increment(StressCounter.Failed);
             StressRun.Add(StressCounter.BytesFreedOnRecovery, (long)freed);
             return false;
         }
