@@ -233,6 +233,12 @@ public static class ShellCommands
     public static readonly FlagSpec StressInjectNoRecovery = FlagSpec.Switch("--inject-no-recovery",
         "Test-only: an OOM frees nothing, so the OOM-recovery check must fail the run");
 
+    public static readonly FlagSpec StressEvalSeeds = FlagSpec.Unsigned("--eval-seeds", "N", 1, 32,
+        "Learning: held-out seeds of the evaluation; each runs one episode per policy (learned, controller, random, none) (default 8)");
+
+    public static readonly FlagSpec StressInjectNoLearning = FlagSpec.Switch("--inject-no-learning",
+        "Test-only: the learner's updates are dropped, so the learned policy must fail to beat the controls");
+
     private static readonly FlagSpec[] MemoryFlags =
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressInjectNoRecovery };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
@@ -244,7 +250,10 @@ public static class ShellCommands
         StressRate, StressFailRate, StressExpectFailures,
     };
     private static readonly FlagSpec[] LearningFlags =
-        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes };
+    {
+        StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes,
+        StressEvalSeeds, StressInjectNoLearning,
+    };
     private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
     private static readonly FlagSpec[] LeakFlags = { StressCycles, StressSeed, StressSummary, StressVerbose, StressInjectLeak };
     private static readonly FlagSpec[] ScaleFlags = { StressDuration, StressThreads, StressComponents, StressSeed, StressSummary, StressVerbose };

@@ -116,12 +116,9 @@ namespace KernelStress.Kernel.Stress
                     CommandFlood.Run(flood, &Poll, true);
                     break;
                 case StressKind.Learning:
-                    QLearner.Reset();
                     started = MemoryWorkload.Start(1, options.TargetPressurePct,
                         StressRun.AddHistogram(StressHistogram.AllocLatency), StressRun.AddHistogram(StressHistogram.OomRecoveryLatency));
-                    AutonomyController.Learning = true;
-                    started &= AutonomyController.Start();
-                    LearningRun.Run(&Poll, output);
+                    started &= LearningRun.Run(&Poll, output);
                     break;
                 case StressKind.Ramp:
                     started = RampWorkload.Run(StressRun.AddHistogram(StressHistogram.ItemLatency), &Poll);

@@ -16,6 +16,8 @@ namespace KernelStress.Kernel.Stress
         public uint Episodes;
         public uint FailRatePct;
         public uint Pairs;
+        public uint EvaluationSeeds;
+        public bool InjectNoLearning;
         public bool ExpectFailures;
         public bool InjectNoRecovery;
         public bool Summary;
@@ -36,6 +38,8 @@ namespace KernelStress.Kernel.Stress
             options.Episodes = (uint)command.GetUnsigned(ShellCommands.StressEpisodes, 20);
             options.FailRatePct = (uint)command.GetUnsigned(ShellCommands.StressFailRate, 0);
             options.Pairs = (uint)command.GetUnsigned(ShellCommands.StressPairs, 1);
+            options.EvaluationSeeds = (uint)command.GetUnsigned(ShellCommands.StressEvalSeeds, 8);
+            options.InjectNoLearning = command.Has(ShellCommands.StressInjectNoLearning);
             options.ExpectFailures = command.Has(ShellCommands.StressExpectFailures);
             options.InjectNoRecovery = command.Has(ShellCommands.StressInjectNoRecovery);
             options.Summary = command.Has(ShellCommands.StressSummary);

@@ -148,6 +148,7 @@ namespace KernelStress.Kernel.Stress
                 Line(output, "  Episodes: "u8, StressRun.Get(StressCounter.Episodes), ""u8);
                 Line(output, "  First quartile mean reward: "u8, StressRun.Get(StressCounter.FirstQuartileReward), ""u8);
                 Line(output, "  Last quartile mean reward: "u8, StressRun.Get(StressCounter.LastQuartileReward), ""u8);
+                LearningEvaluation.Print(output);
             }
             for (int i = 0; i < StressRun.HistogramCount; i++)
             {

@@ -12,6 +12,7 @@ using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Stress.Phases;
+using KernelStress.Kernel.Stress.Workloads;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -50,6 +51,8 @@ namespace KernelStress.Kernel.Stress.Records
             }
             json.WriteEndObject();
             StressPhases.Write(ref json, StressRun.Snapshot);
+            if (StressRun.Options.Kind == StressKind.Learning)
+                LearningEvaluation.Write(ref json);
             WriteAutonomyMetrics(ref json);
             StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();
