@@ -45,11 +45,13 @@ namespace KernelStress.Kernel.Stress
             {
                 options.Seed = firstSeed + (ulong)i;
                 options.Autonomy = false;
+                options.Baseline = true;
                 StressCoordinator.Run(options, args, output);
                 if (StressRun.Cancelled)
                     break;
                 RunSummary off = StressHistory.Latest;
                 options.Autonomy = true;
+                options.Baseline = false;
                 StressCoordinator.Run(options, args, output);
                 RunSummary on = StressHistory.Latest;
                 if (i == 0)

@@ -23,6 +23,8 @@ namespace KernelStress.Kernel.Stress
         public bool Summary;
         public bool Verbose;
         public bool Autonomy;
+        // compare's autonomy-off half: nothing may start the controller (chaos's autonomy_flip included).
+        public bool Baseline;
 
         public static StressOptions From(ParsedCommand command, StressKind kind, bool autonomy)
         {

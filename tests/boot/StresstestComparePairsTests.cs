@@ -17,7 +17,7 @@ public sealed class StresstestComparePairsTests
 {
     private const int Pairs = 8;
     private const ulong FirstSeed = 21;
-    private const string Command = "stresstest compare memory --pairs 8 --duration 2000 --seed 21 --summary";
+    private const string Command = "stresstest compare memory --pairs 8 --duration 3000 --seed 21 --summary";
 
     private readonly BootedKernel _kernel;
 
@@ -29,8 +29,8 @@ public sealed class StresstestComparePairsTests
     [Fact]
     public async Task AutonomyCutsOomEventsAtEqualOpsOverEightPairs()
     {
-        // Sixteen 2-second runs: past the profile's per-command timeout.
-        SessionResult session = await _kernel.RunWithOptionsAsync(o => o with { CommandTimeout = System.TimeSpan.FromSeconds(240) }, Command);
+        // Sixteen 3-second runs: past the profile's per-command timeout.
+        SessionResult session = await _kernel.RunWithOptionsAsync(o => o with { CommandTimeout = System.TimeSpan.FromSeconds(400) }, Command);
 
         JsonElement[] results = StressSession.StressResults(session);
         Assert.Equal(2 * Pairs, results.Length);

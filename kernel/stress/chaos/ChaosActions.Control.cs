@@ -1,9 +1,9 @@
 // Chaos events on the autonomy controller, the learner and the shell.
 //  autonomy_flip: the controller is toggled for p us and back; fault: it is
 //    killed instead of stopped; invariant: it runs again exactly when it ran
-//    before, and allocators are not left throttled. In a run with autonomy
-//    off the controller is never started: the event waits p us and checks
-//    that no controller runs (no fault is injected into it).
+//    before, and allocators are not left throttled. In compare's baseline
+//    (its autonomy-off half) the controller is never started: the event waits
+//    p us and checks that no controller runs (no fault is injected into it).
 //  hot_retrain: the learner replays its last p transitions while the
 //    workload runs (measured ones are taken first if it has none); fault: a
 //    transition with an out-of-range reward; invariant: it is rejected and
@@ -53,7 +53,7 @@ namespace KernelStress.Kernel.Stress.Chaos
         private static bool AutonomyFlip(int microseconds, bool inject, out ulong recoveryNs)
         {
             recoveryNs = 0;
-            if (!StressRun.Options.Autonomy)
+            if (StressRun.Options.Baseline)
             {
                 Wait((ulong)microseconds * 1000);
                 return !AutonomyController.Running;
