@@ -108,9 +108,8 @@ namespace KernelStress.Kernel.Stress
             _ => "Alloc p99"u8,
         };
 
-        // Ops applies to every kind; the rest only where the memory workload runs (alloc p99 where it was measured).
-        private static bool Applies(CompareMetric metric) => metric == CompareMetric.Ops
-            || (StressKinds.RunsMemoryWorkload(s_firstOn.Kind) && (metric != CompareMetric.AllocP99 || s_firstOn.HasAllocLatency));
+        // Ops applies to every kind; the rest only where the memory workload runs (the kinds that measure alloc_latency).
+        private static bool Applies(CompareMetric metric) => metric == CompareMetric.Ops || s_firstOn.HasAllocLatency;
 
         private static PairedComparison Compare(CompareMetric metric, int pairs) =>
             PairedComparison.Of(new ReadOnlySpan<double>(s_off, (int)metric * MaxPairs, pairs),

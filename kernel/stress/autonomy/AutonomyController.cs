@@ -16,7 +16,7 @@
 using System.Threading;
 using KernelStress.Kernel.Metrics;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Kinds.Memory;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Prng;

@@ -12,7 +12,7 @@ using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Stress.Phases;
-using KernelStress.Kernel.Stress.Workloads;
+using KernelStress.Kernel.Stress.Kinds.Learning;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
