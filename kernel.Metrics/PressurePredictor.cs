@@ -2,7 +2,10 @@
 // of the sampled pressure plus an EWMA of its change per tick (the trend),
 // extrapolated a few ticks ahead. Samples outside 0..100 % cannot come from
 // MemoryBudget and are rejected, so a bad sample never moves the
-// forecast; a forecast is clamped to 0..MaxForecastPct. Pure arithmetic,
+// forecast; a forecast is clamped to 0..MaxForecastPct. The early forecast
+// is the higher of that and the latest sample extrapolated at its latest
+// change: it sees a climb at its first step, before the averages follow it,
+// so an action taken on it lands while there is headroom. Pure arithmetic,
 // compiled into the kernel and the host (host tests check the forecast).
 namespace KernelStress.Metrics;
 
@@ -14,6 +17,8 @@ public sealed class PressurePredictor
 
     private double _level;
     private double _trend;
+    private double _latest;
+    private double _latestChange;
     private bool _primed;
 
     public double Level => _level;
@@ -24,6 +29,8 @@ public sealed class PressurePredictor
     {
         _level = 0;
         _trend = 0;
+        _latest = 0;
+        _latestChange = 0;
         _primed = false;
     }
 
@@ -36,18 +43,29 @@ public sealed class PressurePredictor
         if (!_primed)
         {
             _level = pressurePct;
+            _latest = pressurePct;
             _primed = true;
             return true;
         }
+        _latestChange = pressurePct - _latest;
+        _latest = pressurePct;
         double previous = _level;
         _level += LevelWeight * (pressurePct - _level);
         _trend += TrendWeight * ((_level - previous) - _trend);
         return true;
     }
 
-    public double Forecast(int ticksAhead)
+    public double Forecast(int ticksAhead) => Clamp(_level + _trend * ticksAhead);
+
+    public double EarlyForecast(int ticksAhead)
     {
-        double forecast = _level + _trend * ticksAhead;
+        double smoothed = Forecast(ticksAhead);
+        double latest = Clamp(_latest + _latestChange * ticksAhead);
+        return latest > smoothed ? latest : smoothed;
+    }
+
+    private static double Clamp(double forecast)
+    {
         if (forecast < 0)
         {
             return 0;

@@ -103,6 +103,23 @@ public class LearnerTests
     }
 
     [Fact]
+    public void The_early_forecast_sees_a_climb_at_its_first_step()
+    {
+        var predictor = new PressurePredictor();
+        for (int i = 0; i < 50; i++)
+        {
+            predictor.Accept(80);
+        }
+        predictor.Accept(82);
+        // The averages have barely moved (level 81, trend 0.3); the latest step of 2 extrapolates to 90.
+        Assert.Equal(81 + 0.3 * 4, predictor.Forecast(4), 9);
+        Assert.Equal(90, predictor.EarlyForecast(4), 9);
+        predictor.Accept(76);
+        // Falling: the smoothed forecast is the higher one.
+        Assert.Equal(predictor.Forecast(4), predictor.EarlyForecast(4), 9);
+    }
+
+    [Fact]
     public void An_impossible_sample_is_rejected_and_forecasts_are_clamped()
     {
         var predictor = new PressurePredictor();

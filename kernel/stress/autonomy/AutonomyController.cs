@@ -6,7 +6,9 @@
 //  - proactive compaction: releases the oldest blocks of the fullest pool
 //    (the workloads' pools are caches the controller may shrink);
 //  - OOM prevention: throttles the allocators (workloads stop growing and
-//    give back blocks while AllocatorsThrottled) before the budget is hit;
+//    give back blocks while AllocatorsThrottled) before the budget is hit,
+//    on the early forecast (PressurePredictor.EarlyForecast), so a spike is
+//    stopped a few percent short of the budget and peak pressure falls too;
 //  - priority boost, then deadline adjustment, for a probe missing deadlines;
 //  - rebalancing needs a second CPU: not counted until SMP exists.
 // The memory action comes from the Policy: fixed rules, the Q-learner
@@ -34,6 +36,11 @@ namespace KernelStress.Kernel.Stress.Autonomy
     {
         public const int MaxPools = 8;
         private const int ForecastTicks = 2;
+        // How far ahead the throttle looks (the early forecast). A climb of s % a tick is
+        // throttled at 97 - 4s %, so one of 0.7 % a tick or more is caught below 95 % with a
+        // tick to spare, and a climb that ends at the workload's 80 % target would need
+        // over 4 % a tick to trip it.
+        private const int EarlyTicks = 4;
         private const double CompactAtPct = 90;
         private const double ThrottleAtPct = 97;
         private const double ReleaseThrottleBelowPct = 85;
@@ -184,7 +191,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
                     Perform((MemoryAction)s_random.Range(0, QLearner.Actions));
                     break;
                 default:
-                    ActByRules(pressure, forecast);
+                    ActByRules(forecast, s_predictor.EarlyForecast(EarlyTicks));
                     break;
             }
             WatchDeadlines();
@@ -212,7 +219,9 @@ namespace KernelStress.Kernel.Stress.Autonomy
             }
         }
 
-        private static void ActByRules(double pressure, double forecast)
+        // Throttling acts on the early forecast, so a spike is stopped with headroom left;
+        // compaction and the end of a throttle follow the smoothed one.
+        private static void ActByRules(double forecast, double early)
         {
             if (s_compactCooldown > 0)
                 s_compactCooldown--;
@@ -222,7 +231,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
                     Unthrottle();
                 return;
             }
-            if (forecast >= ThrottleAtPct)
+            if (early >= ThrottleAtPct)
             {
                 Count(AutonomyAction.PressurePrediction);
                 Throttle();
