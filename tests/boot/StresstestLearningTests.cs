@@ -16,7 +16,7 @@ namespace KernelStress.Boot.Tests;
 [Collection(BootCollection.Name)]
 public sealed class StresstestLearningTests
 {
-    private const string Command = "stresstest learning --duration 1500 --episodes 6 --seed 4 --verbose";
+    private const string Command = "stresstest learning --duration 3000 --episodes 6 --seed 4 --verbose";
 
     private readonly BootedKernel _kernel;
 
