@@ -35,8 +35,6 @@ namespace KernelStress.Kernel.Stress.Kinds.Learning
 
         public static int Episodes { get; private set; }
 
-        public static double Reward(int episode) => s_rewards[episode];
-
         public static ulong EpisodeNanoseconds => StressRun.Options.DurationMs * 1_000_000 / StressRun.Options.Episodes;
 
         // Runs training and evaluation on the calling thread (the workload already runs);

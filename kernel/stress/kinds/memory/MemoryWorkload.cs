@@ -48,8 +48,6 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
         // Payload bytes allocated since Start (the learner's measure of work).
         public static long AllocatedBytes => Interlocked.Read(ref s_allocatedBytes);
 
-        public static BlockPool Pool(int index) => s_pools[index];
-
         // Starts `workers` threads; the histograms receive their latencies. An OOM counts as `failed`
         // when the workload is the test, not when it is the background of chaos. False if a thread could not start.
         public static bool Start(int workers, uint targetPct, LatencyHistogram allocLatency, LatencyHistogram recoveryLatency)
