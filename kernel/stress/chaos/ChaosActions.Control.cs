@@ -4,6 +4,8 @@
 //    a throttle the dead one left and starts a new one; invariant: a new
 //    controller's loop runs, allocators are not throttled, and it runs
 //    afterwards exactly when it ran before.
+//    In compare's baseline (its autonomy-off half) the controller is never
+//    started: the event waits p us and checks that no controller runs.
 //  hot_retrain: the learner replays its last p transitions while the
 //    workload runs (measured ones are taken first if it has none); fault: a
 //    transition with an out-of-range reward; invariant: the learner's reward
@@ -57,6 +59,11 @@ namespace KernelStress.Kernel.Stress.Chaos
         private static bool AutonomyFlip(int microseconds, bool inject, out ulong recoveryNs)
         {
             recoveryNs = 0;
+            if (StressRun.Options.Baseline)
+            {
+                Wait((ulong)microseconds * 1000);
+                return !AutonomyController.Running;
+            }
             bool wasRunning = AutonomyController.Running;
             if (wasRunning)
                 AutonomyController.Stop();

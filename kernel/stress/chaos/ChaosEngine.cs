@@ -48,6 +48,10 @@ namespace KernelStress.Kernel.Stress.Chaos
                 int parameter = random.Range(ChaosEvents.Min(e), ChaosEvents.Max(e) + 1);
                 bool inject = random.Range(0, 100) < failRate && ChaosEvents.HasFault(e);
                 int pauseMs = random.Range(1, 4);
+                // In compare's baseline there is no controller to kill: the event only checks that none
+                // runs. Drawn all the same, so both halves of a compare see one sequence.
+                if (e == ChaosEvent.AutonomyFlip && StressRun.Options.Baseline)
+                    inject = false;
                 var local = new Xorshift64Star(StressStreams.Derive(seed, EventStreamBase + number));
                 ulong start = Clock.NowNanoseconds;
                 bool held = ChaosActions.Run(e, parameter, inject, ref local, out ulong recoveryNs);

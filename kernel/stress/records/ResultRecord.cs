@@ -17,6 +17,7 @@ using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Stress.Kinds;
 using KernelStress.Kernel.Stress.Kinds.Chaos;
 using KernelStress.Kernel.Stress.Phases;
+using KernelStress.Kernel.Stress.Kinds.Learning;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -58,6 +59,8 @@ namespace KernelStress.Kernel.Stress.Records
             }
             json.WriteEndObject();
             StressPhases.Write(ref json, StressRun.Snapshot);
+            if (StressRun.Options.Kind == StressKind.Learning)
+                LearningEvaluation.Write(ref json);
             WriteAutonomyMetrics(ref json);
             StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();
