@@ -186,7 +186,7 @@ public static class ShellCommands
     public static readonly FlagSpec StressExpectFailures = FlagSpec.Switch("--expect-failures",
         "Pass when at least half of the injected faults were recovered from");
 
-    public static readonly FlagSpec StressSabotage = FlagSpec.ChoiceList("--sabotage", "KIND,...",
+    public static readonly FlagSpec StressSabotage = FlagSpec.ChoiceList("--sabotage", "KIND",
         new[]
         {
             "memory_release", "autonomy_flip", "hot_retrain", "prediction_storm", "thread_restart", "heap_corruption",
