@@ -90,7 +90,7 @@ public sealed class HistoryDatabase : IDisposable
     {
         if (!create && !File.Exists(path))
         {
-            throw new KstressException(ExitCode.Usage,
+            throw new KstressException(ExitCode.Infrastructure,
                 $"no history database at {path}: run, serial and parse store their sessions there; choose another with --history PATH or {HistoryLocation.EnvironmentVariable}");
         }
         if (Path.GetDirectoryName(path) is { Length: > 0 } directory)
