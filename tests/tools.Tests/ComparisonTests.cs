@@ -95,6 +95,24 @@ public sealed class ComparisonTests
     }
 
     [Fact]
+    public void PairedReplaysFindAConsistentSlowdownThatTheSpreadHides()
+    {
+        var random = new Random(9);
+        List<double> baseline = LogNormal(random, 5, 5_000, 0.5);
+        List<(double, double)> pairs = baseline.Select(v => (v, v * 1.2 * Math.Exp(0.01 * Gaussian(random)))).ToList();
+
+        MetricChange unpaired = Comparison.CompareMetric("memory", "p99_ns", baseline, pairs.Select(p => p.Item2).ToList(), Settings);
+        MetricChange paired = Comparison.ComparePairs("memory", "p99_ns", pairs, Settings);
+
+        Assert.Equal(ChangeVerdict.Same, unpaired.Verdict);
+        Assert.Equal(ChangeVerdict.Regressed, paired.Verdict);
+        Assert.InRange(1.2, paired.Test!.Lower!.Value, paired.Test.Upper!.Value);
+
+        List<(double, double)> noise = baseline.Select(v => (v, v * Math.Exp(0.3 * Gaussian(random)))).ToList();
+        Assert.Equal(ChangeVerdict.Same, Comparison.ComparePairs("memory", "p99_ns", noise, Settings).Verdict);
+    }
+
+    [Fact]
     public void GatesAreGlobsOverMetricNames()
     {
         Assert.True(Settings.IsGated("histograms.alloc_latency.p99_ns"));

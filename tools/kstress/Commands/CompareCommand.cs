@@ -14,7 +14,7 @@ namespace KernelStress.Tool.Commands;
 
 /// <summary>
 /// <c>kstress compare BASE NEW [--threshold 5%] [--alpha 0.05] [--gate METRIC]... [--json FILE]
-/// [--markdown FILE] [--all]</c>: every metric both sides have, with medians, the ratio, the 95%
+/// [--markdown FILE] [--paired] [--all]</c>: every metric both sides have, with medians, the ratio, the 95%
 /// interval of the shift, the Mann-Whitney p-value and a verdict (see <see cref="Comparison"/>).
 /// Exit 1 when a gated metric regressed, 0 otherwise, 2 when a side cannot be read or is empty.
 /// </summary>
@@ -65,6 +65,11 @@ public static class CompareCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<bool> s_paired = new("--paired")
+    {
+        Description = "Pair each BASE session with its same-seed NEW session (by order when the seeds do not tell) and test the per-pair differences: for replays, e.g. run --repeat N --seed S on both sides",
+    };
+
     private static readonly Option<bool> s_all = new("--all")
     {
         Description = "Show every metric in the table and Markdown, not only the changed and gated ones",
@@ -103,6 +108,7 @@ public static class CompareCommand
             s_gates,
             s_json,
             s_markdown,
+            s_paired,
             s_all,
         };
         s_history.AddTo(command);
@@ -110,7 +116,7 @@ public static class CompareCommand
         {
             string[]? gates = parse.GetValue(s_gates);
             var settings = new CompareSettings(ParseThreshold(parse.GetValue(s_threshold)!)!.Value, parse.GetValue(s_alpha),
-                gates is { Length: > 0 } ? gates : CompareSettings.DefaultGates);
+                gates is { Length: > 0 } ? gates : CompareSettings.DefaultGates, parse.GetValue(s_paired));
             return HandleAsync(parse.GetValue(s_base)!, parse.GetValue(s_new)!, settings, s_history.Read(parse)!,
                 parse.GetValue(s_json), parse.GetValue(s_markdown), parse.GetValue(s_all),
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);

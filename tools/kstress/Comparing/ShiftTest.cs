@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Perfolizer.Mathematics.Common;
+using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
+using Perfolizer.Mathematics.SignificanceTesting;
 using Perfolizer.Mathematics.SignificanceTesting.Base;
 using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
 using Perfolizer.Metrology;
@@ -16,6 +18,8 @@ namespace KernelStress.Tool.Comparing;
 /// Positive samples are compared on the log scale, so the shift reads as a ratio (new / base);
 /// otherwise as a difference. Ties and tiny samples are allowed: a test that cannot reach the
 /// significance level with so few values (1 vs 1, 3 vs 3) says so through <see cref="MinimumP"/>.
+/// Paired samples (the same seed on both sides) are compared by their per-pair differences instead:
+/// Student's one-sample t-test (Perfolizer) and its interval around the mean difference.
 /// </summary>
 public sealed record ShiftTest(double? PValue, double MinimumP, bool OnLogScale, double Shift, double? Lower, double? Upper)
 {
@@ -46,6 +50,27 @@ public sealed record ShiftTest(double? PValue, double MinimumP, bool OnLogScale,
         return log
             ? new ShiftTest(p, minimumP, true, Math.Exp(shift), lower is double l ? Math.Exp(l) : null, upper is double u ? Math.Exp(u) : null)
             : new ShiftTest(p, minimumP, false, shift, lower, upper);
+    }
+
+    /// <param name="pairs">Base and new value of each pair.</param>
+    public static ShiftTest RunPaired(IReadOnlyList<(double Base, double New)> pairs, double confidence)
+    {
+        bool log = pairs.All(p => p.Base > 0 && p.New > 0);
+        double[] d = pairs.Select(p => log ? Math.Log(p.New / p.Base) : p.New - p.Base).ToArray();
+        double mean = d.Average();
+        double? lower = null, upper = null, pValue = null;
+        if (d.Length >= 2)
+        {
+            double sd = Math.Sqrt(d.Sum(v => (v - mean) * (v - mean)) / (d.Length - 1));
+            double margin = new StudentDistribution(d.Length - 1).Quantile(1 - (1 - confidence) / 2) * sd / Math.Sqrt(d.Length);
+            (lower, upper) = (mean - margin, mean + margin);
+            // Identical differences have no spread for the t statistic: certain when they are not all zero.
+            pValue = sd > 0 ? StudentTest.Instance.Run(new Sample(d), 0, AlternativeHypothesis.TwoSides).PValue.Value : mean != 0 ? 0 : null;
+        }
+        double minimumP = d.Length >= 2 ? 0 : 1;
+        return log
+            ? new ShiftTest(pValue, minimumP, true, Math.Exp(mean), lower is double l ? Math.Exp(l) : null, upper is double u ? Math.Exp(u) : null)
+            : new ShiftTest(pValue, minimumP, false, mean, lower, upper);
     }
 
     /// <summary>Exact for samples small enough for binomial coefficients, Edgeworth's approximation beyond.</summary>
