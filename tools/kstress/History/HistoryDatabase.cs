@@ -107,7 +107,7 @@ public sealed class HistoryDatabase : IDisposable
         connection.Open();
         using (DbCommand pragma = connection.CreateCommand())
         {
-            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;";
+            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
             pragma.CommandTimeout = BusyTimeoutSeconds;
             pragma.ExecuteNonQuery();
         }

@@ -59,6 +59,8 @@ public static partial class HistoryWriter
                 }
             }
         }
+        commands.Flush();
+        metrics.Flush();
         transaction.Commit();
         return runId;
     });
@@ -94,29 +96,71 @@ public static partial class HistoryWriter
         return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>One prepared INSERT run many times with new values (the bulk of a session's rows).</summary>
+    /// <summary>
+    /// Rows for one table gathered and sent as multi-row INSERTs of up to <see cref="BatchRows"/>
+    /// rows (the bulk of a session: its commands and metrics), far fewer statements than one per row.
+    /// </summary>
     private sealed class Insert : System.IDisposable
     {
-        private readonly DbCommand _command;
+        private const int BatchRows = 250;
+
+        private readonly HistoryDatabase _database;
+        private readonly DbTransaction _transaction;
+        private readonly string _table;
+        private readonly string[] _columns;
+        private readonly List<object?[]> _rows = new();
+        private DbCommand? _full;
 
         public Insert(HistoryDatabase database, DbTransaction transaction, string table, params string[] columns)
         {
-            _command = database.Command($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})", transaction);
-            foreach (string column in columns)
-            {
-                HistoryDatabase.AddParameter(_command, column, null);
-            }
+            _database = database;
+            _transaction = transaction;
+            _table = table;
+            _columns = columns;
         }
 
         public void Run(params object?[] values)
         {
-            for (int i = 0; i < values.Length; i++)
+            _rows.Add(values);
+            if (_rows.Count == BatchRows)
             {
-                _command.Parameters[i].Value = values[i] ?? System.DBNull.Value;
+                Flush();
             }
-            _command.ExecuteNonQuery();
         }
 
-        public void Dispose() => _command.Dispose();
+        public void Flush()
+        {
+            if (_rows.Count == 0)
+            {
+                return;
+            }
+            DbCommand command = _rows.Count == BatchRows ? _full ??= Statement(BatchRows) : Statement(_rows.Count);
+            for (int r = 0; r < _rows.Count; r++)
+            {
+                for (int c = 0; c < _columns.Length; c++)
+                {
+                    command.Parameters[r * _columns.Length + c].Value = _rows[r][c] ?? System.DBNull.Value;
+                }
+            }
+            command.ExecuteNonQuery();
+            if (command != _full)
+            {
+                command.Dispose();
+            }
+            _rows.Clear();
+        }
+
+        private DbCommand Statement(int rows)
+        {
+            var values = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", _columns.Select((_, c) => $"@p{r * _columns.Length + c}")) + ")");
+            DbCommand command = _database.Command($"INSERT INTO {_table} ({string.Join(", ", _columns)}) VALUES {string.Join(", ", values)}", _transaction);
+            for (int i = 0; i < rows * _columns.Length; i++)
+            {
+                HistoryDatabase.AddParameter(command, $"p{i}", null);
+            }
+            return command;
+        }
+
+        public void Dispose() => _full?.Dispose();
     }
 }

@@ -8,8 +8,8 @@ namespace KernelStress.Tool.History;
 /// <summary>
 /// The figures kept for every result (and phase) of a session, under the names
 /// <see cref="ResultRecord.Metric"/> reads: the variability table's metrics, counters and
-/// autonomy metrics, and each histogram's summary (count, min, max, mean, p50 … p99.9) both as
-/// histograms.NAME.FIELD and, for the primary histogram, by the plain field name. The session's
+/// autonomy metrics, and each histogram's summary (count, min, max, mean, p50 … p99.9): the
+/// primary histogram's by the plain field name (p99_ns), every other one's as histograms.NAME.FIELD. The session's
 /// own figures (boot time, corrupt records) are a pseudo-result named "session".
 /// </summary>
 public static class StoredMetrics
@@ -22,7 +22,7 @@ public static class StoredMetrics
     {
         IEnumerable<string> names = Variability.MetricsOf(result)
             .Concat(HistogramFields)
-            .Concat(result.Histograms.SelectMany(h => HistogramFields.Select(f => $"histograms.{h.Name}.{f}")))
+            .Concat(result.Histograms.Skip(1).SelectMany(h => HistogramFields.Select(f => $"histograms.{h.Name}.{f}")))
             .Distinct();
         foreach (string name in names)
         {
