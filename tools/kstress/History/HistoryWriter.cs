@@ -28,8 +28,9 @@ public static partial class HistoryWriter
             ("arch", facts.Arch), ("board", facts.Board), ("smp", facts.Smp), ("memory_mb", facts.MemoryMb),
             ("qemu_version", facts.QemuVersion), ("host_name", facts.HostName), ("cpu_model", facts.CpuModel),
         });
-        using var commands = new Insert(database, transaction, "commands", "session_id", "ordinal", "command", "seed", "verdict", "errors", "duration_ms");
-        using var metrics = new Insert(database, transaction, "metrics", "result_id", "name", "value");
+        using var results = new Insert(database, transaction, "results", true, "session_id", "ordinal", "name", "test", "args", "seed", "verdict");
+        using var commands = new Insert(database, transaction, "commands", false, "session_id", "ordinal", "command", "seed", "verdict", "errors", "duration_ms");
+        using var metrics = new Insert(database, transaction, "metrics", false, "result_id", "name", "value");
         for (int s = 0; s < sessions.Count; s++)
         {
             RunReport report = sessions[s];
@@ -48,19 +49,13 @@ public static partial class HistoryWriter
             int ordinal = 0;
             foreach ((string key, ResultRecord result) in Variability.Keyed(report))
             {
-                long resultId = InsertReturningId(database, transaction, "results", new (string, object?)[]
-                {
-                    ("session_id", sessionId), ("ordinal", ++ordinal), ("name", key), ("test", result.Test), ("args", result.Args),
-                    ("seed", result.Seed?.ToString(CultureInfo.InvariantCulture)), ("verdict", result.Verdict),
-                });
+                long resultId = results.Run(sessionId, ++ordinal, key, result.Test, result.Args, result.Seed?.ToString(CultureInfo.InvariantCulture), result.Verdict);
                 foreach ((string name, double value) in StoredMetrics.Of(result))
                 {
                     metrics.Run(resultId, name, value);
                 }
             }
         }
-        commands.Flush();
-        metrics.Flush();
         transaction.Commit();
         return runId;
     });
@@ -96,71 +91,30 @@ public static partial class HistoryWriter
         return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Rows for one table gathered and sent as multi-row INSERTs of up to <see cref="BatchRows"/>
-    /// rows (the bulk of a session: its commands and metrics), far fewer statements than one per row.
-    /// </summary>
+    /// <summary>One prepared INSERT run many times with new values (the bulk of a session's rows: its commands and metrics).</summary>
     private sealed class Insert : System.IDisposable
     {
-        private const int BatchRows = 250;
+        private readonly DbCommand _command;
 
-        private readonly HistoryDatabase _database;
-        private readonly DbTransaction _transaction;
-        private readonly string _table;
-        private readonly string[] _columns;
-        private readonly List<object?[]> _rows = new();
-        private DbCommand? _full;
-
-        public Insert(HistoryDatabase database, DbTransaction transaction, string table, params string[] columns)
+        /// <param name="returningId">Run returns the new row's id (tables with an id key).</param>
+        public Insert(HistoryDatabase database, DbTransaction transaction, string table, bool returningId, params string[] columns)
         {
-            _database = database;
-            _transaction = transaction;
-            _table = table;
-            _columns = columns;
-        }
-
-        public void Run(params object?[] values)
-        {
-            _rows.Add(values);
-            if (_rows.Count == BatchRows)
+            _command = database.Command($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))}){(returningId ? " RETURNING id" : "")}", transaction);
+            foreach (string column in columns)
             {
-                Flush();
+                HistoryDatabase.AddParameter(_command, column, null);
             }
         }
 
-        public void Flush()
+        public long Run(params object?[] values)
         {
-            if (_rows.Count == 0)
+            for (int i = 0; i < values.Length; i++)
             {
-                return;
+                _command.Parameters[i].Value = values[i] ?? System.DBNull.Value;
             }
-            DbCommand command = _rows.Count == BatchRows ? _full ??= Statement(BatchRows) : Statement(_rows.Count);
-            for (int r = 0; r < _rows.Count; r++)
-            {
-                for (int c = 0; c < _columns.Length; c++)
-                {
-                    command.Parameters[r * _columns.Length + c].Value = _rows[r][c] ?? System.DBNull.Value;
-                }
-            }
-            command.ExecuteNonQuery();
-            if (command != _full)
-            {
-                command.Dispose();
-            }
-            _rows.Clear();
+            return System.Convert.ToInt64(_command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
         }
 
-        private DbCommand Statement(int rows)
-        {
-            var values = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", _columns.Select((_, c) => $"@p{r * _columns.Length + c}")) + ")");
-            DbCommand command = _database.Command($"INSERT INTO {_table} ({string.Join(", ", _columns)}) VALUES {string.Join(", ", values)}", _transaction);
-            for (int i = 0; i < rows * _columns.Length; i++)
-            {
-                HistoryDatabase.AddParameter(command, $"p{i}", null);
-            }
-            return command;
-        }
-
-        public void Dispose() => _full?.Dispose();
+        public void Dispose() => _command.Dispose();
     }
 }
