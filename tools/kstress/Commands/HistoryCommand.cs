@@ -146,8 +146,8 @@ public static class HistoryCommand
             foreach ((string res, string at, List<double> values) in points.OrderBy(p => p.Result, StringComparer.Ordinal))
             {
                 double median = Estimates.Median(values);
-                table.AddRow(Markup.Escape(res), Markup.Escape(at), values.Count.ToString(CultureInfo.InvariantCulture), Figure(median),
-                    Figure(Estimates.Spread(values)), Figure(values.Min()), Figure(values.Max()));
+                table.AddRow(Markup.Escape(res), Markup.Escape(at), values.Count.ToString(CultureInfo.InvariantCulture), ComparisonOutput.Figure(median),
+                    ComparisonOutput.Figure(Estimates.Spread(values)), ComparisonOutput.Figure(values.Min()), ComparisonOutput.Figure(values.Max()));
                 chart.AddItem(Markup.Escape($"{res} {at}"), median, Color.Blue);
             }
             console.Write(table);
@@ -182,6 +182,4 @@ public static class HistoryCommand
     /// <summary>"3 PASS" or "2 PASS, 1 FAIL".</summary>
     private static string Verdicts(IReadOnlyList<StoredSession> sessions) =>
         string.Join(", ", sessions.GroupBy(s => s.Verdict).Select(g => $"{g.Count()} {g.Key}"));
-
-    private static string Figure(double value) => value.ToString(Math.Abs(value) >= 100 ? "0" : "0.###", CultureInfo.InvariantCulture);
 }

@@ -111,7 +111,8 @@ public static class ComparisonOutput
 
     private static string Signed(double value) => value.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture);
 
-    private static string Figure(double value) => value.ToString(System.Math.Abs(value) >= 100 ? "0" : "0.###", CultureInfo.InvariantCulture);
+    /// <summary>A figure as tables show it: whole numbers from 100 up, three decimals below.</summary>
+    public static string Figure(double value) => value.ToString(System.Math.Abs(value) >= 100 ? "0" : "0.###", CultureInfo.InvariantCulture);
 
     private static string VerdictMarkup(MetricChange c) => c.Verdict switch
     {
