@@ -1,4 +1,4 @@
-// Writes a histogram snapshot as the result records carry it (DESIGN.md):
+// Writes a histogram snapshot as the result records carry it (docs/uart-contract.md):
 // "<name>": {count, min_ns, max_ns, mean_ns, p50_ns, p90_ns, p95_ns, p99_ns,
 // p999_ns, buckets: [[lower_ns, upper_ns, count], ...]} with only the
 // non-empty buckets, so the host can rebuild the distribution exactly.
@@ -53,7 +53,7 @@ namespace KernelStress.Kernel.Records
             output.WriteLine("ns"u8);
         }
 
-        // The seed's style, used by every human latency line: "p50=52ns p95=143ns p99=398ns".
+        // The stress-test report's style, used by every human latency line: "p50=52ns p95=143ns p99=398ns".
         public static void WritePercentiles(TextSink output, in HistogramSummary summary)
         {
             output.Write("p50="u8);
