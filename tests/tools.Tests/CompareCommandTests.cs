@@ -11,7 +11,7 @@ namespace KernelStress.Tool.Tests;
 /// kstress compare as CI runs it, on parse reports of captured sessions: the same sessions compare
 /// as same (exit 0), the same sessions with every latency 1.5 times longer regress the p99 gate
 /// (exit 1); with the gate moved off the latencies (the negative control) that slowdown passes;
-/// an unreadable side is exit 2; JSON and Markdown carry the verdicts.
+/// an unreadable side is exit 2; JSON and Markdown carry the verdicts, Bencher Metric Format NEW's figures.
 /// </summary>
 public sealed class CompareCommandTests : System.IDisposable
 {
@@ -79,9 +79,9 @@ public sealed class CompareCommandTests : System.IDisposable
     {
         string a = await Report("a", 5, 9000);
         string slow = ScaleLatencies(a, 1.5, Path.Combine(_dir, "slow.json"));
-        string json = Path.Combine(_dir, "compare.json"), markdown = Path.Combine(_dir, "compare.md");
+        string json = Path.Combine(_dir, "compare.json"), markdown = Path.Combine(_dir, "compare.md"), bmf = Path.Combine(_dir, "bmf.json");
 
-        (int code, _, string stdErr) = await HistoryStoreTests.Invoke("compare", a, slow, "--json", json, "--markdown", markdown);
+        (int code, _, string stdErr) = await HistoryStoreTests.Invoke("compare", a, slow, "--json", json, "--markdown", markdown, "--bmf", bmf);
         Assert.True(code == (int)ExitCode.TestFailure, stdErr);
         Assert.Contains("kstress: compare: REGRESSED: memory p99_ns: median 9000 -> 13500", stdErr);
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(json));
@@ -90,6 +90,11 @@ public sealed class CompareCommandTests : System.IDisposable
         Assert.Equal(1.5, p99.GetProperty("ratio").GetDouble(), 3);
         Assert.True(p99.GetProperty("gated").GetBoolean());
         Assert.Contains("| memory | p99_ns (gate) | 1 vs 1 | 9000 | 13500 | 1.500 |", File.ReadAllText(markdown));
+        using JsonDocument bencher = JsonDocument.Parse(File.ReadAllText(bmf));
+        JsonElement measure = bencher.RootElement.GetProperty("memory").GetProperty("p99_ns");
+        Assert.Equal(13500, measure.GetProperty("value").GetDouble());
+        Assert.Equal(13500, measure.GetProperty("upper_value").GetDouble());
+        Assert.Equal(12005, bencher.RootElement.GetProperty("memory").GetProperty("ops").GetProperty("value").GetDouble());
 
         // The negative control: the same slowdown with only ops/s gated is reported but does not fail.
         (int ungated, _, string ungatedErr) = await HistoryStoreTests.Invoke("compare", a, slow, "--gate", "throughput");

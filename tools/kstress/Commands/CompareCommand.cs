@@ -14,7 +14,7 @@ namespace KernelStress.Tool.Commands;
 
 /// <summary>
 /// <c>kstress compare BASE NEW [--threshold 5%] [--alpha 0.05] [--gate METRIC]... [--json FILE]
-/// [--markdown FILE] [--paired] [--all]</c>: every metric both sides have, with medians, the ratio, the 95%
+/// [--markdown FILE] [--bmf FILE] [--paired] [--all]</c>: every metric both sides have, with medians, the ratio, the 95%
 /// interval of the shift, the Mann-Whitney p-value and a verdict (see <see cref="Comparison"/>).
 /// Exit 1 when a gated metric regressed, 0 otherwise, 2 when a side cannot be read or is empty.
 /// </summary>
@@ -65,6 +65,12 @@ public static class CompareCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<string?> s_bmf = new("--bmf")
+    {
+        Description = "Write NEW's figures in Bencher Metric Format (median, min and max per result and metric) for benchmark dashboards (- for standard output)",
+        HelpName = "FILE",
+    };
+
     private static readonly Option<bool> s_paired = new("--paired")
     {
         Description = "Pair each BASE session with its same-seed NEW session (by order when the seeds do not tell) and test the per-pair differences: for replays, e.g. run --repeat N --seed S on both sides",
@@ -108,6 +114,7 @@ public static class CompareCommand
             s_gates,
             s_json,
             s_markdown,
+            s_bmf,
             s_paired,
             s_all,
         };
@@ -118,14 +125,14 @@ public static class CompareCommand
             var settings = new CompareSettings(ParseThreshold(parse.GetValue(s_threshold)!)!.Value, parse.GetValue(s_alpha),
                 gates is { Length: > 0 } ? gates : CompareSettings.DefaultGates, parse.GetValue(s_paired));
             return HandleAsync(parse.GetValue(s_base)!, parse.GetValue(s_new)!, settings, s_history.Read(parse)!,
-                parse.GetValue(s_json), parse.GetValue(s_markdown), parse.GetValue(s_all),
+                new CompareOutputs(parse.GetValue(s_json), parse.GetValue(s_markdown), parse.GetValue(s_bmf)), parse.GetValue(s_all),
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
     }
 
     public static async Task<int> HandleAsync(string baseSide, string newSide, CompareSettings settings, HistoryLocation history,
-        string? jsonPath, string? markdownPath, bool all, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
+        CompareOutputs outputs, bool all, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
     {
         (List<SessionSample> baseline, List<SessionSample> candidate) = await LoadAsync(baseSide, newSide, history, cancellationToken).ConfigureAwait(false);
         List<MetricChange> changes = Comparison.Compare(baseline, candidate, settings);
@@ -134,13 +141,17 @@ public static class CompareCommand
             stdErr.WriteLine($"kstress: compare: '{baseSide}' and '{newSide}' have no result metric in common; only their verdicts are compared");
         }
         Consoles.For(stdOut).Write(ComparisonOutput.Table(changes, all));
-        if (jsonPath is not null)
+        if (outputs.Json is { } jsonPath)
         {
             Write(jsonPath, stdOut, stream => ComparisonOutput.WriteJson(changes, stream));
         }
-        if (markdownPath is not null)
+        if (outputs.Markdown is { } markdownPath)
         {
             Write(markdownPath, stdOut, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(ComparisonOutput.Markdown(changes, all))));
+        }
+        if (outputs.Bmf is { } bmfPath)
+        {
+            Write(bmfPath, stdOut, stream => BencherMetricFormat.Write(candidate, stream));
         }
         stdErr.WriteLine($"kstress: compare: {baseline.Count} base session(s) against {candidate.Count} new: {ComparisonOutput.Summary(changes)}");
         foreach (MetricChange failed in changes.FindAll(c => c.GateFails))
@@ -191,3 +202,6 @@ public static class CompareCommand
             : null;
     }
 }
+
+/// <summary>The files compare writes besides its table; null: not asked for, "-": standard output.</summary>
+public sealed record CompareOutputs(string? Json, string? Markdown, string? Bmf);
