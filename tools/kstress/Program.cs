@@ -19,6 +19,8 @@ public static class Program
         ReportCommand.Create(),
         FlashCommand.Create(),
         SerialCommand.Create(),
+        HistoryCommand.Create(),
+        CompareCommand.Create(),
     };
 
     public static Task<int> Main(string[] args) =>

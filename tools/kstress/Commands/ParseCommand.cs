@@ -3,7 +3,9 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using KernelStress.Tool.Cli;
 using KernelStress.Tool.Crashes;
+using KernelStress.Tool.History;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Uart;
 
@@ -42,6 +44,8 @@ public static class ParseCommand
         HelpName = "FILE",
     };
 
+    private static readonly HistoryOptions s_history = new(writes: true);
+
     static ParseCommand()
     {
         s_format.AcceptOnlyFromAmong(System.Linq.Enumerable.ToArray(ReportWriters.Formats));
@@ -58,13 +62,17 @@ public static class ParseCommand
             s_output,
             s_elf,
         };
+        s_history.AddTo(command);
         command.SetAction((parse, ct) => HandleAsync(parse.GetValue(s_log)!, parse.GetValue(s_format)!, parse.GetValue(s_output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf), s_history.Read(parse)));
         return command;
     }
 
-    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null)
+    /// <param name="history">Where to store the session; null stores nothing.</param>
+    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null,
+        HistoryLocation? history = null)
     {
+        DateTimeOffset started = DateTimeOffset.UtcNow;
         IReportWriter writer = ReportWriters.Get(format);
         RunReport report;
         await using (Stream input = Open(log))
@@ -84,6 +92,7 @@ public static class ParseCommand
             AtomicFile.Write(output, stream => writer.Write(report, stream));
         }
 
+        HistoryRecorder.TryRecord(history, () => RunFacts.ForParse(log, report, started), [report], stdErr);
         string where = log == "-" ? "standard input" : log;
         foreach (CrashReport crash in report.Crashes)
         {

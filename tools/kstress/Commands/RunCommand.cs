@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using KernelStress.Tool.Building;
 using KernelStress.Tool.Cli;
 using KernelStress.Tool.Crashes;
+using KernelStress.Tool.History;
 using KernelStress.Tool.Machines;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Results;
@@ -26,6 +27,8 @@ namespace KernelStress.Tool.Commands;
 public static class RunCommand
 {
     private static readonly MachineOptions s_machine = new();
+
+    private static readonly HistoryOptions s_history = new(writes: true);
 
     private static readonly Option<string[]> s_commands = new("--command", "-c")
     {
@@ -138,6 +141,9 @@ public static class RunCommand
         public string? CsvPath { get; init; }
 
         public string? KtapPath { get; init; }
+
+        /// <summary>Where to store the sessions; null stores nothing.</summary>
+        public HistoryLocation? History { get; init; }
     }
 
     public static Command Create()
@@ -161,6 +167,7 @@ public static class RunCommand
             s_quiet,
         };
         s_machine.AddTo(command);
+        s_history.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             int? timeout = parse.GetValue(s_timeout);
@@ -178,6 +185,7 @@ public static class RunCommand
                 JUnitPath = parse.GetValue(s_junit),
                 CsvPath = parse.GetValue(s_csv),
                 KtapPath = parse.GetValue(s_ktap),
+                History = s_history.Read(parse),
             };
             return HandleAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
@@ -190,6 +198,7 @@ public static class RunCommand
     /// <param name="launcher">Starts the machines (QEMU; tests pass a fake).</param>
     public static async Task<int> HandleAsync(Settings settings, IMachineLauncher launcher, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
     {
+        DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
         ScriptedCommands.Validate(settings.Commands);
         if (settings.Seed is ulong unused && SeedPlan.For(settings.Commands, 1, unused, SeedPlan.Draw)[0] is null)
         {
@@ -238,6 +247,7 @@ public static class RunCommand
         List<SessionResult> sessions = started.OfType<SessionResult>().ToList();
         List<RunReport> reports = sessions.Select(s => s.Report).ToList();
         new SessionOutputs(settings.JsonPath, settings.LogPath, settings.JUnitPath, settings.CsvPath, settings.KtapPath).Write(sessions);
+        HistoryRecorder.TryRecord(settings.History, () => RunFacts.ForQemu(profile, image, options.Smp, options.MemoryMb, startedUtc), reports, stdErr);
         if (reports.Count > 0)
         {
             console.Write(SummaryTable.Sessions(reports));

@@ -4,6 +4,8 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using KernelStress.Tool.Cli;
+using KernelStress.Tool.History;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Serial;
 using KernelStress.Tool.Sessions;
@@ -70,6 +72,8 @@ public static class SerialCommand
         Description = "Do not echo the UART to the console",
     };
 
+    private static readonly HistoryOptions s_history = new(writes: true);
+
     static SerialCommand()
     {
         foreach (Option<int> option in new[] { s_baud, s_bootTimeout, s_timeout })
@@ -92,7 +96,11 @@ public static class SerialCommand
         string? LogPath,
         TimeSpan BootTimeout,
         TimeSpan CommandTimeout,
-        bool Quiet);
+        bool Quiet)
+    {
+        /// <summary>Where to store the session; null stores nothing.</summary>
+        public HistoryLocation? History { get; init; }
+    }
 
     public static Command Create()
     {
@@ -111,6 +119,7 @@ public static class SerialCommand
             s_timeout,
             s_quiet,
         };
+        s_history.AddTo(command);
         command.SetAction((parse, ct) => HandleAsync(
             new Settings(
                 parse.GetValue(s_port)!,
@@ -120,13 +129,14 @@ public static class SerialCommand
                 parse.GetValue(s_log),
                 TimeSpan.FromSeconds(parse.GetValue(s_bootTimeout)),
                 TimeSpan.FromSeconds(parse.GetValue(s_timeout)),
-                parse.GetValue(s_quiet)),
+                parse.GetValue(s_quiet)) { History = s_history.Read(parse) },
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
         return command;
     }
 
     public static async Task<int> HandleAsync(Settings settings, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
     {
+        DateTimeOffset started = DateTimeOffset.UtcNow;
         ScriptedCommands.Validate(settings.Commands);
         var profile = SerialProfile.For(settings.Port, (int)settings.BootTimeout.TotalSeconds, (int)settings.CommandTimeout.TotalSeconds);
         SessionOptions options = SessionOptions.ForProfile(profile, imagePath: "", settings.Commands);
@@ -136,6 +146,7 @@ public static class SerialCommand
         var runner = new SessionRunner(new SerialLauncher(settings.Port, settings.Baud), settings.Quiet ? null : new UartConsole(stdOut));
         SessionResult result = await runner.RunAsync(options, cancellationToken).ConfigureAwait(false);
         new SessionOutputs(settings.JsonPath, settings.LogPath).Write([result]);
+        HistoryRecorder.TryRecord(settings.History, () => RunFacts.ForSerial(settings.Port, result.Report, started), [result.Report], stdErr);
         SessionSummary.Write(result, stdErr, "");
         return (int)result.ExitCode;
     }

@@ -25,15 +25,9 @@ public static class Variability
         var order = new List<(string, string)>();
         foreach (RunReport run in runs)
         {
-            var seen = new Dictionary<string, int>();
-            foreach (ResultRecord result in run.Results.Select(ResultRecord.From).SelectMany(r => new[] { r }.Concat(r.Phases())))
+            foreach ((string key, ResultRecord result) in Keyed(run))
             {
-                int occurrence = seen[result.Name] = seen.GetValueOrDefault(result.Name) + 1;
-                string key = occurrence == 1 ? result.Name : $"{result.Name}#{occurrence}";
-                IEnumerable<string> metrics = CoreMetrics
-                    .Concat(result.Counters.Keys.Where(k => !CoreMetrics.Contains(k)).Select(k => "counters." + k))
-                    .Concat(result.AutonomyMetrics.Keys.Select(k => "autonomy_metrics." + k));
-                foreach (string metric in metrics)
+                foreach (string metric in MetricsOf(result))
                 {
                     if (result.Metric(metric) is double value)
                     {
@@ -49,6 +43,22 @@ public static class Variability
         }
         return order.Select(k => VariabilityRow.Of(k.Item1, k.Item2, values[k])).ToList();
     }
+
+    /// <summary>Each result of a session and each of its phases, under the key that matches it across sessions.</summary>
+    public static IEnumerable<(string Key, ResultRecord Result)> Keyed(RunReport run)
+    {
+        var seen = new Dictionary<string, int>();
+        foreach (ResultRecord result in run.Results.Select(ResultRecord.From).SelectMany(r => new[] { r }.Concat(r.Phases())))
+        {
+            int occurrence = seen[result.Name] = seen.GetValueOrDefault(result.Name) + 1;
+            yield return (occurrence == 1 ? result.Name : $"{result.Name}#{occurrence}", result);
+        }
+    }
+
+    /// <summary>The metric names a result is looked at for: the core ones, then its counters and autonomy metrics.</summary>
+    public static IEnumerable<string> MetricsOf(ResultRecord result) => CoreMetrics
+        .Concat(result.Counters.Keys.Where(k => !CoreMetrics.Contains(k)).Select(k => "counters." + k))
+        .Concat(result.AutonomyMetrics.Keys.Select(k => "autonomy_metrics." + k));
 }
 
 /// <summary>One metric of one result across sessions.</summary>
