@@ -9,7 +9,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
-using KernelStress.Tool.Commands;
+using KernelStress.Tool.Uart;
 using KernelStress.Tool.Comparing;
 using KernelStress.Tool.History;
 using KernelStress.Tool.Reports;
@@ -61,7 +61,7 @@ public class HistoryBenchmarks
     public int CompareTwoSidesOf50Sessions() =>
         Comparison.Compare(_base, _new, new CompareSettings(0.05, 0.05, CompareSettings.DefaultGates)).Count;
 
-    private static RunReport Parse(byte[] log) => ParseCommand.ParseAsync(new MemoryStream(log), CancellationToken.None).GetAwaiter().GetResult();
+    private static RunReport Parse(byte[] log) => UartLog.ParseAsync(new MemoryStream(log), CancellationToken.None).GetAwaiter().GetResult();
 
     private static SessionSample Jitter(SessionSample template, Random random, double factor) =>
         template with { Values = template.Values.ToDictionary(p => p.Key, p => p.Value * factor * (1 + 0.05 * (random.NextDouble() - 0.5))) };
