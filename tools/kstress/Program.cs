@@ -19,6 +19,7 @@ public static class Program
         ReportCommand.Create(),
         FlashCommand.Create(),
         SerialCommand.Create(),
+        LavaCommand.Create(),
     };
 
     public static Task<int> Main(string[] args) =>
