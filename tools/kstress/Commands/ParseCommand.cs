@@ -20,7 +20,7 @@ public static class ParseCommand
 {
     private static readonly Argument<string> s_log = new("LOG")
     {
-        Description = "The captured UART log, or - to read standard input",
+        Description = "The captured UART log (or a LAVA job log: lava-run's JSON lines, a LAVA server's YAML), or - to read standard input",
     };
 
     private static readonly Option<string> s_format = new("--format")
@@ -114,6 +114,7 @@ public static class ParseCommand
     /// <param name="elf">The image for crash symbols; null: the built image of the boot record's arch, if any.</param>
     public static async Task<RunReport> ParseAsync(Stream input, CancellationToken cancellationToken, string? elf = null)
     {
+        (input, var lavaProblems) = await Lava.LavaLog.UnwrapAsync(input, cancellationToken).ConfigureAwait(false);
         var parser = new UartStreamParser();
         var builder = new ReportBuilder(commandsFromEcho: true);
         byte[] buffer = new byte[64 * 1024];
@@ -132,7 +133,7 @@ public static class ParseCommand
         CrashSymbolizer? symbolizer = builder.HasCrashes || elf is not null
             ? KernelSymbols.For(builder.Boot?.GetString("arch") ?? "x64", elf)
             : null;
-        return builder.Build(Array.Empty<string>(), bootMs: null, qemuExitCode: null, symbolizer);
+        return builder.Build(lavaProblems, bootMs: null, qemuExitCode: null, symbolizer);
     }
 
     private static Stream Open(string log)
