@@ -86,7 +86,8 @@ public sealed record LavaLog(byte[] Uart, IReadOnlyList<string> Problems)
         string[] lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
-            if (lines[i].Trim().Length == 0)
+            // Not an entry: what else shared the stream (lava-run's stdout with its stderr, a shell's timing line).
+            if (!lines[i].TrimStart().StartsWith('{'))
             {
                 continue;
             }
