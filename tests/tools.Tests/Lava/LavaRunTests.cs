@@ -33,7 +33,8 @@ public sealed class LavaImages : IAsyncLifetime
 /// the commands, with the results `kstress run` gives the same commands and seed; a command
 /// that fails (a stresstest whose leak is injected, an unknown command) is a LAVA fail; and
 /// `kstress parse` of LAVA's log (as lava-run prints it, and as a server serves it) gives the
-/// very report of the raw UART of the same session, which QEMU also writes to a file.
+/// very report of the raw UART of the same session, which QEMU also writes to a file; run's and
+/// parse's KCIDB submissions validate and agree.
 /// </summary>
 public sealed class LavaRunTests : IClassFixture<LavaImages>
 {
@@ -77,8 +78,8 @@ public sealed class LavaRunTests : IClassFixture<LavaImages>
             Assert.Equal(new[] { "pass", "pass", "fail", "fail" }, lava.Select(r => r.Result));
 
             // The same commands and seed through kstress run: its test cases and verdicts are LAVA's.
-            string junit = Path.Combine(dir, "run.xml"), json = Path.Combine(dir, "run.json");
-            (int runCode, _, string runErr) = await LavaDispatcher.Kstress(new[] { "run", "--no-build", "-q", "--arch", arch, "--seed", Seed, "--junit", junit, "--json", json }
+            string junit = Path.Combine(dir, "run.xml"), json = Path.Combine(dir, "run.json"), runKcidb = Path.Combine(dir, "run.kcidb.json");
+            (int runCode, _, string runErr) = await LavaDispatcher.Kstress(new[] { "run", "--no-build", "-q", "--arch", arch, "--seed", Seed, "--junit", junit, "--json", json, "--kcidb", runKcidb }
                 .Concat(s_commands.SelectMany(c => new[] { "-c", c })).ToArray());
             Assert.True(runCode == (int)ExitCode.TestFailure, runErr);
             var runCases = XDocument.Load(junit).Descendants("testcase")
@@ -97,6 +98,15 @@ public sealed class LavaRunTests : IClassFixture<LavaImages>
             Assert.Equal("FAIL", parsed.RootElement.GetProperty("verdict").GetString());
             Assert.Equal(Commands(run), Commands(parsed));
             Assert.Equal(Results(run), Results(parsed));
+
+            // Both as KernelCI results: KCIDB v5.3 submissions with the same paths and statuses.
+            string parseKcidb = Path.Combine(dir, "parse.kcidb.json");
+            (int kcidbCode, _, string kcidbErr) = await LavaDispatcher.Kstress("parse", lavaLog, "-o", Path.Combine(dir, "again.json"), "--kcidb", parseKcidb);
+            Assert.True(kcidbCode == (int)ExitCode.TestFailure, kcidbErr);
+            Assert.Null(KernelCi.KcidbSchema.Errors(File.ReadAllText(runKcidb)));
+            Assert.Null(KernelCi.KcidbSchema.Errors(File.ReadAllText(parseKcidb)));
+            Assert.Equal(KcidbTests(runKcidb), KcidbTests(parseKcidb));
+            Assert.Equal(new[] { "kernelstress.prng PASS", "kernelstress.chaos PASS", "kernelstress.leak FAIL", "kernelstress.frob FAIL" }, KcidbTests(runKcidb));
         }
         finally
         {
@@ -140,6 +150,12 @@ public sealed class LavaRunTests : IClassFixture<LavaImages>
         (int code, _, string stdErr) = await LavaDispatcher.Kstress("parse", log, "-o", output);
         Assert.True(code == (int)ExitCode.TestFailure, $"parse {log}: exit {code}: {stdErr}");
         return File.ReadAllText(output);
+    }
+
+    private static List<string> KcidbTests(string file)
+    {
+        using JsonDocument submission = JsonDocument.Parse(File.ReadAllText(file));
+        return submission.RootElement.GetProperty("tests").EnumerateArray().Select(t => $"{t.GetProperty("path").GetString()} {t.GetProperty("status").GetString()}").ToList();
     }
 
     private static List<string> Commands(JsonDocument report) =>

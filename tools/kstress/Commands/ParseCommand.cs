@@ -42,6 +42,8 @@ public static class ParseCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<string?> s_kcidb = KernelCi.KcidbOutput.CreateOption();
+
     static ParseCommand()
     {
         s_format.AcceptOnlyFromAmong(System.Linq.Enumerable.ToArray(ReportWriters.Formats));
@@ -57,13 +59,14 @@ public static class ParseCommand
             s_format,
             s_output,
             s_elf,
+            s_kcidb,
         };
         command.SetAction((parse, ct) => HandleAsync(parse.GetValue(s_log)!, parse.GetValue(s_format)!, parse.GetValue(s_output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf), parse.GetValue(s_kcidb)));
         return command;
     }
 
-    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null)
+    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null, string? kcidb = null)
     {
         IReportWriter writer = ReportWriters.Get(format);
         RunReport report;
@@ -85,6 +88,7 @@ public static class ParseCommand
         }
 
         string where = log == "-" ? "standard input" : log;
+        KernelCi.KcidbOutput.Write(kcidb, [report], KernelCi.KcidbEnvironment.ForLog(report, where));
         foreach (CrashReport crash in report.Crashes)
         {
             foreach (string line in CrashText.Lines(crash))

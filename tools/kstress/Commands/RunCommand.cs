@@ -89,6 +89,8 @@ public static class RunCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<string?> s_kcidb = KernelCi.KcidbOutput.CreateOption();
+
     private static readonly Option<bool> s_quiet = new("--quiet", "-q")
     {
         Description = "Do not echo the UART to the console",
@@ -138,6 +140,8 @@ public static class RunCommand
         public string? CsvPath { get; init; }
 
         public string? KtapPath { get; init; }
+
+        public string? KcidbPath { get; init; }
     }
 
     public static Command Create()
@@ -159,6 +163,7 @@ public static class RunCommand
             s_seed,
             s_parallel,
             s_quiet,
+            s_kcidb,
         };
         s_machine.AddTo(command);
         command.SetAction((parse, ct) =>
@@ -178,6 +183,7 @@ public static class RunCommand
                 JUnitPath = parse.GetValue(s_junit),
                 CsvPath = parse.GetValue(s_csv),
                 KtapPath = parse.GetValue(s_ktap),
+                KcidbPath = parse.GetValue(s_kcidb),
             };
             return HandleAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
@@ -381,6 +387,7 @@ public static class RunCommand
                 AtomicFile.Write(path, stream => ReportWriters.Get(format).Write(reports, stream));
             }
         }
+        KernelCi.KcidbOutput.Write(settings.KcidbPath, reports, KernelCi.KcidbEnvironment.ForProfile(settings.Machine.Profile), settings.Commands);
     }
 
     /// <summary>uart.log -> uart.2.log.</summary>

@@ -65,6 +65,8 @@ public static class SerialCommand
         DefaultValueFactory = _ => 60,
     };
 
+    private static readonly Option<string?> s_kcidb = KernelCi.KcidbOutput.CreateOption();
+
     private static readonly Option<bool> s_quiet = new("--quiet", "-q")
     {
         Description = "Do not echo the UART to the console",
@@ -92,7 +94,10 @@ public static class SerialCommand
         string? LogPath,
         TimeSpan BootTimeout,
         TimeSpan CommandTimeout,
-        bool Quiet);
+        bool Quiet)
+    {
+        public string? KcidbPath { get; init; }
+    }
 
     public static Command Create()
     {
@@ -110,6 +115,7 @@ public static class SerialCommand
             s_bootTimeout,
             s_timeout,
             s_quiet,
+            s_kcidb,
         };
         command.SetAction((parse, ct) => HandleAsync(
             new Settings(
@@ -120,7 +126,7 @@ public static class SerialCommand
                 parse.GetValue(s_log),
                 TimeSpan.FromSeconds(parse.GetValue(s_bootTimeout)),
                 TimeSpan.FromSeconds(parse.GetValue(s_timeout)),
-                parse.GetValue(s_quiet)),
+                parse.GetValue(s_quiet)) { KcidbPath = parse.GetValue(s_kcidb) },
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
         return command;
     }
@@ -143,6 +149,7 @@ public static class SerialCommand
         {
             AtomicFile.Write(json, stream => ReportWriters.Get("json").Write(result.Report, stream));
         }
+        KernelCi.KcidbOutput.Write(settings.KcidbPath, [result.Report], KernelCi.KcidbEnvironment.ForSerial(settings.Port), settings.Commands);
         RunCommand.Summarize(result, stdErr, "");
         return (int)result.ExitCode;
     }
