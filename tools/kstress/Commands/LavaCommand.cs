@@ -107,7 +107,7 @@ public static class LavaCommand
     public static int Handle(KernelTarget target, IReadOnlyList<string> commands, string? imageUrl, int timeoutMinutes, ulong? seed,
         string? output, string? deviceDict, TextWriter stdOut, TextWriter stdErr)
     {
-        RunCommand.Validate(commands);
+        ScriptedCommands.Validate(commands);
         if (seed is ulong unused && SeedPlan.For(commands, 1, unused, SeedPlan.Draw)[0] is null)
         {
             throw new KstressException(ExitCode.Usage, $"--seed {unused} would not be used: it is appended to stresstest commands without their own --seed, and no -c command is one; drop --seed or give the seed in the command");
