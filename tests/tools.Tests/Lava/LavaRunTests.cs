@@ -114,6 +114,41 @@ public sealed class LavaRunTests : IClassFixture<LavaImages>
         }
     }
 
+    /// <summary>
+    /// Negative control: the same job without the failure patterns (Lava/LavaOutcome.cs), run by
+    /// lava-run, passes the commands run fails, so the comparison above would catch a job that
+    /// stopped judging them.
+    /// </summary>
+    [Fact]
+    public async Task WithoutTheFailurePatternsLavaPassesWhatRunFails()
+    {
+        string dir = Directory.CreateTempSubdirectory("kstress-lava-nofail").FullName;
+        try
+        {
+            string job = Path.Combine(dir, "job.yaml"), device = Path.Combine(dir, "device.yaml");
+            var target = KernelTarget.From("x64", null);
+            string[] commands = { "stresstest leak --cycles 4 --inject-leak", "frob" };
+            Dictionary<string, object> definition = LavaJob.Build(new LavaJobRequest(target, new Uri(RepoRoot.Resolve(LavaJob.ImagePath(target))).AbsoluteUri, commands, 5, null));
+            var test = (Dictionary<string, object>)((Dictionary<string, object>)((List<object>)definition["actions"])[2])["test"];
+            var interactive = (Dictionary<string, object>)((List<object>)test["interactive"])[0];
+            foreach (Dictionary<string, object> step in ((List<object>)interactive["script"]).Cast<Dictionary<string, object>>())
+            {
+                step.Remove("failures");
+            }
+            File.WriteAllText(job, LavaYaml.Serialize(definition));
+            File.WriteAllText(device, LavaYaml.Serialize(LavaDeviceDictionary.Build(ProfileCatalog.Load().ForArch("x64"))));
+
+            (int lavaCode, string log) = await LavaDispatcher.RunJobAsync(job, device, Path.Combine(dir, "lava"));
+
+            Assert.True(lavaCode == 0, log);
+            Assert.Equal(new[] { "pass", "pass" }, LavaDispatcher.Results(log, $"0_{LavaJob.TestName}").Select(r => r.Result));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>A job LAVA itself cannot run (its image does not exist): parse of its log is ERROR with LAVA's message.</summary>
     [Fact]
     public async Task ALavaJobFailureIsAnErrorWithLavasMessage()
