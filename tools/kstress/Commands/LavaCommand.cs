@@ -40,7 +40,7 @@ public static class LavaCommand
 
     private static readonly Option<int> s_timeout = new("--timeout")
     {
-        Description = $"Minutes the test may take, all commands together (the job adds time for deploy and boot; default {DefaultTimeoutMinutes})",
+        Description = "Minutes the test may take, all commands together (the job adds time for deploy and boot)",
         HelpName = "MIN",
         DefaultValueFactory = _ => DefaultTimeoutMinutes,
     };
