@@ -108,10 +108,7 @@ public static class LavaCommand
         string? output, string? deviceDict, TextWriter stdOut, TextWriter stdErr)
     {
         ScriptedCommands.Validate(commands);
-        if (seed is ulong unused && SeedPlan.For(commands, 1, unused, SeedPlan.Draw)[0] is null)
-        {
-            throw new KstressException(ExitCode.Usage, $"--seed {unused} would not be used: it is appended to stresstest commands without their own --seed, and no -c command is one; drop --seed or give the seed in the command");
-        }
+        SeedPlan.RequireUsed(commands, seed);
         if (deviceDict is not null && target.IsRaspberryPi)
         {
             throw new KstressException(ExitCode.Usage,

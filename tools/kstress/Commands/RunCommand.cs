@@ -197,10 +197,7 @@ public static class RunCommand
     public static async Task<int> HandleAsync(Settings settings, IMachineLauncher launcher, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
     {
         ScriptedCommands.Validate(settings.Commands);
-        if (settings.Seed is ulong unused && SeedPlan.For(settings.Commands, 1, unused, SeedPlan.Draw)[0] is null)
-        {
-            throw new KstressException(ExitCode.Usage, $"--seed {unused} would not be used: it is appended to stresstest commands without their own --seed, and no -c command is one; drop --seed or give the seed in the command");
-        }
+        SeedPlan.RequireUsed(settings.Commands, settings.Seed);
         if (settings.Parallel > settings.Repeat)
         {
             throw new KstressException(ExitCode.Usage, $"--parallel {settings.Parallel} is more than the {settings.Repeat} session(s) to run: use it with --repeat N (N >= {settings.Parallel})");
