@@ -51,12 +51,12 @@ public sealed class SerialOverPtyTests
             // The monitor says where the pty is: "char device redirected to /dev/pts/N (label serial0)".
             string pty = await ReadPtyPathAsync(qemu.StandardOutput, cancel.Token);
             string dir = Directory.CreateTempSubdirectory("kstress-serial").FullName;
-            string json = Path.Combine(dir, "serial.json");
+            string json = Path.Combine(dir, "serial.json"), kcidb = Path.Combine(dir, "serial.kcidb.json");
             var stdOut = new StringWriter();
             var stdErr = new StringWriter();
             int openedBefore = OpenDescriptors(pty);
             Task<int> serial = CommandLineHost.InvokeAsync(Program.Root,
-                new[] { "serial", "--port", pty, "-q", "--boot-timeout", "30", "-c", "version", "-c", "prng --seed 7 --count 3", "--json", json },
+                new[] { "serial", "--port", pty, "-q", "--boot-timeout", "30", "-c", "version", "-c", "prng --seed 7 --count 3", "--json", json, "--kcidb", kcidb },
                 stdOut, stdErr, handleSignals: false);
 
             await WaitUntilOpenedAsync(pty, openedBefore, serial, cancel.Token);
@@ -72,6 +72,10 @@ public sealed class SerialOverPtyTests
             string[] types = root.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("type").GetString()!).ToArray();
             Assert.Equal(new[] { "boot", "result", "bye" }, types);
             Assert.Equal(7, root.GetProperty("results")[0].GetProperty("seed").GetInt64());
+            using JsonDocument submission = JsonDocument.Parse(File.ReadAllBytes(kcidb));
+            Assert.Equal(new[] { "kernelstress.version PASS", "kernelstress.prng PASS" }, submission.RootElement.GetProperty("tests").EnumerateArray()
+                .Select(t => $"{t.GetProperty("path").GetString()} {t.GetProperty("status").GetString()}"));
+            Assert.Equal($"a board on serial port {pty}", submission.RootElement.GetProperty("tests")[0].GetProperty("environment").GetProperty("comment").GetString());
             Directory.Delete(dir, recursive: true);
         }
         finally

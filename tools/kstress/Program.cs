@@ -21,6 +21,7 @@ public static class Program
         SerialCommand.Create(),
         HistoryCommand.Create(),
         CompareCommand.Create(),
+        LavaCommand.Create(),
     };
 
     public static Task<int> Main(string[] args) =>

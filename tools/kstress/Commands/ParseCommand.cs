@@ -22,7 +22,7 @@ public static class ParseCommand
 {
     private static readonly Argument<string> s_log = new("LOG")
     {
-        Description = "The captured UART log, or - to read standard input",
+        Description = "The captured UART log (or a LAVA job log: lava-run's JSON lines, a LAVA server's YAML), or - to read standard input",
     };
 
     private static readonly Option<string> s_format = new("--format")
@@ -45,6 +45,7 @@ public static class ParseCommand
     };
 
     private static readonly HistoryOptions s_history = new(writes: true);
+    private static readonly Option<string?> s_kcidb = KernelCi.KcidbOutput.CreateOption();
 
     static ParseCommand()
     {
@@ -61,16 +62,17 @@ public static class ParseCommand
             s_format,
             s_output,
             s_elf,
+            s_kcidb,
         };
         s_history.AddTo(command);
         command.SetAction((parse, ct) => HandleAsync(parse.GetValue(s_log)!, parse.GetValue(s_format)!, parse.GetValue(s_output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf), s_history.Read(parse)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf), s_history.Read(parse), parse.GetValue(s_kcidb)));
         return command;
     }
 
     /// <param name="history">Where to store the session; null stores nothing.</param>
     public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null,
-        HistoryLocation? history = null)
+        HistoryLocation? history = null, string? kcidb = null)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         IReportWriter writer = ReportWriters.Get(format);
@@ -94,6 +96,7 @@ public static class ParseCommand
 
         HistoryRecorder.TryRecord(history, () => RunFacts.ForParse(log, report, started), [report], stdErr);
         string where = log == "-" ? "standard input" : log;
+        KernelCi.KcidbOutput.Write(kcidb, [report], KernelCi.KcidbEnvironment.ForLog(report, where));
         foreach (CrashReport crash in report.Crashes)
         {
             foreach (string line in CrashText.Lines(crash))

@@ -92,6 +92,8 @@ public static class RunCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<string?> s_kcidb = KernelCi.KcidbOutput.CreateOption();
+
     private static readonly Option<bool> s_quiet = new("--quiet", "-q")
     {
         Description = "Do not echo the UART to the console",
@@ -144,6 +146,7 @@ public static class RunCommand
 
         /// <summary>Where to store the sessions; null stores nothing.</summary>
         public HistoryLocation? History { get; init; }
+        public string? KcidbPath { get; init; }
     }
 
     public static Command Create()
@@ -165,6 +168,7 @@ public static class RunCommand
             s_seed,
             s_parallel,
             s_quiet,
+            s_kcidb,
         };
         s_machine.AddTo(command);
         s_history.AddTo(command);
@@ -186,6 +190,7 @@ public static class RunCommand
                 CsvPath = parse.GetValue(s_csv),
                 KtapPath = parse.GetValue(s_ktap),
                 History = s_history.Read(parse),
+                KcidbPath = parse.GetValue(s_kcidb),
             };
             return HandleAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
@@ -200,10 +205,7 @@ public static class RunCommand
     {
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
         ScriptedCommands.Validate(settings.Commands);
-        if (settings.Seed is ulong unused && SeedPlan.For(settings.Commands, 1, unused, SeedPlan.Draw)[0] is null)
-        {
-            throw new KstressException(ExitCode.Usage, $"--seed {unused} would not be used: it is appended to stresstest commands without their own --seed, and no -c command is one; drop --seed or give the seed in the command");
-        }
+        SeedPlan.RequireUsed(settings.Commands, settings.Seed);
         if (settings.Parallel > settings.Repeat)
         {
             throw new KstressException(ExitCode.Usage, $"--parallel {settings.Parallel} is more than the {settings.Repeat} session(s) to run: use it with --repeat N (N >= {settings.Parallel})");
@@ -248,6 +250,7 @@ public static class RunCommand
         List<RunReport> reports = sessions.Select(s => s.Report).ToList();
         new SessionOutputs(settings.JsonPath, settings.LogPath, settings.JUnitPath, settings.CsvPath, settings.KtapPath).Write(sessions);
         HistoryRecorder.TryRecord(settings.History, () => RunFacts.ForQemu(profile, image, options.Smp, options.MemoryMb, startedUtc), reports, stdErr);
+        KernelCi.KcidbOutput.Write(settings.KcidbPath, reports, KernelCi.KcidbEnvironment.ForProfile(settings.Machine.Profile), settings.Commands);
         if (reports.Count > 0)
         {
             console.Write(SummaryTable.Sessions(reports));

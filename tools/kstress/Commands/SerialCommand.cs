@@ -67,6 +67,8 @@ public static class SerialCommand
         DefaultValueFactory = _ => 60,
     };
 
+    private static readonly Option<string?> s_kcidb = KernelCi.KcidbOutput.CreateOption();
+
     private static readonly Option<bool> s_quiet = new("--quiet", "-q")
     {
         Description = "Do not echo the UART to the console",
@@ -100,6 +102,7 @@ public static class SerialCommand
     {
         /// <summary>Where to store the session; null stores nothing.</summary>
         public HistoryLocation? History { get; init; }
+        public string? KcidbPath { get; init; }
     }
 
     public static Command Create()
@@ -118,6 +121,7 @@ public static class SerialCommand
             s_bootTimeout,
             s_timeout,
             s_quiet,
+            s_kcidb,
         };
         s_history.AddTo(command);
         command.SetAction((parse, ct) => HandleAsync(
@@ -129,7 +133,7 @@ public static class SerialCommand
                 parse.GetValue(s_log),
                 TimeSpan.FromSeconds(parse.GetValue(s_bootTimeout)),
                 TimeSpan.FromSeconds(parse.GetValue(s_timeout)),
-                parse.GetValue(s_quiet)) { History = s_history.Read(parse) },
+                parse.GetValue(s_quiet)) { History = s_history.Read(parse), KcidbPath = parse.GetValue(s_kcidb) },
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
         return command;
     }
@@ -147,6 +151,7 @@ public static class SerialCommand
         SessionResult result = await runner.RunAsync(options, cancellationToken).ConfigureAwait(false);
         new SessionOutputs(settings.JsonPath, settings.LogPath).Write([result]);
         HistoryRecorder.TryRecord(settings.History, () => RunFacts.ForSerial(settings.Port, result.Report, started), [result.Report], stdErr);
+        KernelCi.KcidbOutput.Write(settings.KcidbPath, [result.Report], KernelCi.KcidbEnvironment.ForSerial(settings.Port), settings.Commands);
         SessionSummary.Write(result, stdErr, "");
         return (int)result.ExitCode;
     }

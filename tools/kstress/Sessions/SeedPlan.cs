@@ -21,6 +21,15 @@ public static class SeedPlan
     public static IReadOnlyList<ulong?> For(IReadOnlyList<string> commands, int sessions, ulong? seed, Func<ulong> draw) =>
         Enumerable.Range(0, sessions).Select(_ => !commands.Any(TakesSeed) ? null : seed ?? (sessions > 1 ? draw() : (ulong?)null)).ToList();
 
+    /// <summary>A usage error for a --seed that no command would take.</summary>
+    public static void RequireUsed(IReadOnlyList<string> commands, ulong? seed)
+    {
+        if (seed is ulong unused && !commands.Any(TakesSeed))
+        {
+            throw new KstressException(ExitCode.Usage, $"--seed {unused} would not be used: it is appended to stresstest commands without their own --seed, and no -c command is one; drop --seed or give the seed in the command");
+        }
+    }
+
     public static IReadOnlyList<string> Apply(IReadOnlyList<string> commands, ulong? seed) =>
         seed is ulong value ? commands.Select(c => TakesSeed(c) ? $"{c.TrimEnd()} --seed {value}" : c).ToList() : commands;
 

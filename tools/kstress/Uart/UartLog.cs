@@ -8,7 +8,7 @@ using KernelStress.Tool.Reports;
 namespace KernelStress.Tool.Uart;
 
 /// <summary>
-/// A whole captured UART log (a <c>run --log</c> file, a board's serial capture) read into the run
+/// A whole captured UART log (a <c>run --log</c> file, a board's serial capture, a LAVA job's log) read into the run
 /// report, streamed through the same parser <c>run</c> uses. Commands come from the echo lines;
 /// boot_ms and qemu_exit_code are null (nothing measured them).
 /// </summary>
@@ -17,6 +17,7 @@ public static class UartLog
     /// <param name="elf">The image for crash symbols; null: the built image of the boot record's arch, if any.</param>
     public static async Task<RunReport> ParseAsync(Stream input, CancellationToken cancellationToken, string? elf = null)
     {
+        (input, var lavaProblems) = await Lava.LavaLog.UnwrapAsync(input, cancellationToken).ConfigureAwait(false);
         var parser = new UartStreamParser();
         var builder = new ReportBuilder(commandsFromEcho: true);
         byte[] buffer = new byte[64 * 1024];
@@ -35,6 +36,6 @@ public static class UartLog
         CrashSymbolizer? symbolizer = builder.HasCrashes || elf is not null
             ? KernelSymbols.For(builder.Boot?.GetString("arch") ?? "x64", elf)
             : null;
-        return builder.Build(Array.Empty<string>(), bootMs: null, qemuExitCode: null, symbolizer);
+        return builder.Build(lavaProblems, bootMs: null, qemuExitCode: null, symbolizer);
     }
 }
