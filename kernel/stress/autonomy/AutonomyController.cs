@@ -222,6 +222,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
             }
             MemoryAction action = QLearner.Choose(state, Epsilon, ref s_random, out bool explored);
             Count(explored ? AutonomyAction.Exploration : AutonomyAction.Exploitation);
+            Tracing.KernelTrace.Decision(state, (int)action, explored, TotalReward);
             s_learnState = state;
             s_learnAction = action;
             s_opsAtAction = StressRun.Get(StressCounter.Ops);
@@ -335,6 +336,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         {
             Count(action);
             Run.RecordIntervention(nanoseconds, succeeded);
+            Tracing.KernelTrace.Intervention(action, nanoseconds, succeeded);
             KernelMetrics.Autonomy.RecordIntervention(nanoseconds, succeeded);
             if (succeeded)
                 Interlocked.Increment(ref s_succeeded[(int)action]);

@@ -133,6 +133,7 @@ namespace KernelStress.Kernel.Stress.Workloads
                 return false;
             }
             StressRun.Increment(StressCounter.OomEvents);
+            Tracing.KernelTrace.Oom();
             if (s_oomIsFailure)
                 StressRun.Increment(StressCounter.Failed);
             ulong start = Clock.NowNanoseconds;

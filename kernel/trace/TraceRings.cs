@@ -1,0 +1,94 @@
+// The per-CPU trace rings: Capacity entries each, taken from the page allocator
+// the first time tracing is turned on (for the CPUs online then) and kept.
+// Writing (Append) is wait-free: one atomic add reserves a ticket on the
+// ring's head, and the ticket's slot (ticket mod Capacity) is overwritten, so
+// the oldest entry goes first; entries lost = tickets - Capacity. Each CPU
+// writes its own ring (a thread moved to another CPU between reading its index
+// and the add writes the ring it read: the add keeps that safe). Interrupt
+// handlers may append while the thread they interrupted is appending: they get
+// the next ticket. Readers (Read) copy an entry under its Sequence check and
+// drop one that a writer reused meanwhile, counting it as lost.
+using System.Threading;
+using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Memory;
+using KernelStress.Kernel.Scheduling;
+
+namespace KernelStress.Kernel.Tracing
+{
+    internal static unsafe class TraceRings
+    {
+        public const int Capacity = 8192;
+        private const ulong Mask = Capacity - 1;
+        private const ulong RingPages = Capacity * 64 / PageAllocator.PageSize;
+        // Heads one cache line apart, so CPUs appending at once do not share a line.
+        private const int HeadStride = 8;
+
+        private static readonly ulong[] s_rings = new ulong[Scheduler.MaxCpus];
+        private static readonly ulong[] s_heads = new ulong[Scheduler.MaxCpus * HeadStride];
+
+        // Rings for every online CPU that has none yet; false when the pages are not there.
+        public static bool Allocate()
+        {
+            for (int cpu = 0; cpu < Scheduler.OnlineCpus; cpu++)
+            {
+                if (Volatile.Read(ref s_rings[cpu]) != 0)
+                    continue;
+                nuint ring = PageAllocator.Allocate(RingPages, PageOwner.Pages);
+                if (ring == 0)
+                    return false;
+                new System.Span<byte>((void*)ring, (int)(RingPages * PageAllocator.PageSize)).Clear();
+                Volatile.Write(ref s_rings[cpu], (ulong)ring);
+            }
+            return true;
+        }
+
+        public static bool Has(int cpu) => Volatile.Read(ref s_rings[cpu]) != 0;
+
+        // Empties every ring. Tracing is off while this runs.
+        public static void Clear()
+        {
+            for (int cpu = 0; cpu < Scheduler.MaxCpus; cpu++)
+                Volatile.Write(ref s_heads[cpu * HeadStride], 0);
+        }
+
+        // Entries appended to `cpu`'s ring since Clear (the ring holds the last Capacity).
+        public static ulong Appended(int cpu) => Volatile.Read(ref s_heads[cpu * HeadStride]);
+
+        public static ulong Overwritten(int cpu)
+        {
+            ulong appended = Appended(cpu);
+            return appended > Capacity ? appended - Capacity : 0;
+        }
+
+        public static void Append(TraceKind kind, uint a, ulong b, ulong c, ulong d, ulong e, ulong f)
+        {
+            int cpu = Processors.CurrentIndex();
+            TraceEntry* ring = (TraceEntry*)Volatile.Read(ref s_rings[cpu]);
+            if (ring == null)
+                return;
+            ulong ticket = Interlocked.Increment(ref s_heads[cpu * HeadStride]) - 1;
+            TraceEntry* slot = ring + (ticket & Mask);
+            // A full barrier: the invalidation is visible before any field changes.
+            Interlocked.Exchange(ref slot->Sequence, 0);
+            slot->Cycles = Cpu.ReadCycleCounter();
+            slot->Kind = kind;
+            slot->A = a;
+            slot->B = b;
+            slot->C = c;
+            slot->D = d;
+            slot->E = e;
+            slot->F = f;
+            Volatile.Write(ref slot->Sequence, ticket + 1);
+        }
+
+        // The entry with ticket `ticket` of `cpu`'s ring; false when it was overwritten or is still being written.
+        public static bool Read(int cpu, ulong ticket, out TraceEntry entry)
+        {
+            TraceEntry* slot = (TraceEntry*)s_rings[cpu] + (ticket & Mask);
+            ulong before = Volatile.Read(ref slot->Sequence);
+            entry = *slot;
+            // Interlocked.Read is a compare-and-swap: a full barrier after the copy.
+            return before == ticket + 1 && Interlocked.Read(ref slot->Sequence) == before;
+        }
+    }
+}
