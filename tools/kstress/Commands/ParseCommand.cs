@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KernelStress.Tool.Crashes;
 using KernelStress.Tool.Reports;
+using KernelStress.Tool.Tracing;
 using KernelStress.Tool.Uart;
 
 namespace KernelStress.Tool.Commands;
@@ -42,6 +43,12 @@ public static class ParseCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<string?> s_trace = new("--trace")
+    {
+        Description = "Also write the log's last trace dump as Chrome trace-event JSON for ui.perfetto.dev",
+        HelpName = "FILE",
+    };
+
     static ParseCommand()
     {
         s_format.AcceptOnlyFromAmong(System.Linq.Enumerable.ToArray(ReportWriters.Formats));
@@ -57,13 +64,14 @@ public static class ParseCommand
             s_format,
             s_output,
             s_elf,
+            s_trace,
         };
         command.SetAction((parse, ct) => HandleAsync(parse.GetValue(s_log)!, parse.GetValue(s_format)!, parse.GetValue(s_output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf), parse.GetValue(s_trace)));
         return command;
     }
 
-    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null)
+    public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null, string? trace = null)
     {
         IReportWriter writer = ReportWriters.Get(format);
         RunReport report;
@@ -107,7 +115,8 @@ public static class ParseCommand
                 stdErr.WriteLine($"kstress: error: {where}: {report.Error}");
                 break;
         }
-        return (int)report.ExitCode;
+        ExitCode traced = trace is null ? ExitCode.Pass : TraceFile.Write(trace, report.Records, stdErr);
+        return (int)(report.ExitCode == ExitCode.Pass ? traced : report.ExitCode);
     }
 
     /// <summary>Parses a whole log, streaming it through the same parser <c>run</c> uses.</summary>

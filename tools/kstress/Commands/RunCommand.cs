@@ -12,6 +12,7 @@ using KernelStress.Tool.Machines;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Results;
 using KernelStress.Tool.Sessions;
+using KernelStress.Tool.Tracing;
 using KernelStress.Tool.Uart;
 using Spectre.Console;
 
@@ -89,6 +90,12 @@ public static class RunCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<string?> s_trace = new("--trace")
+    {
+        Description = "Turn the kernel trace on before the first command, dump it after the last, and write it as Chrome trace-event JSON for ui.perfetto.dev (FILE.N.ext per session with --repeat)",
+        HelpName = "FILE",
+    };
+
     private static readonly Option<bool> s_quiet = new("--quiet", "-q")
     {
         Description = "Do not echo the UART to the console",
@@ -138,6 +145,8 @@ public static class RunCommand
         public string? CsvPath { get; init; }
 
         public string? KtapPath { get; init; }
+
+        public string? TracePath { get; init; }
     }
 
     public static Command Create()
@@ -154,6 +163,7 @@ public static class RunCommand
             s_junit,
             s_csv,
             s_ktap,
+            s_trace,
             s_timeout,
             s_repeat,
             s_seed,
@@ -178,6 +188,7 @@ public static class RunCommand
                 JUnitPath = parse.GetValue(s_junit),
                 CsvPath = parse.GetValue(s_csv),
                 KtapPath = parse.GetValue(s_ktap),
+                TracePath = parse.GetValue(s_trace),
             };
             return HandleAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
@@ -202,7 +213,7 @@ public static class RunCommand
         MachineProfile profile = settings.Machine.Profile;
         string image = await KernelBuild.EnsureImageAsync(profile, settings.Machine.AllowBuild, stdErr, cancellationToken).ConfigureAwait(false);
 
-        SessionOptions defaults = SessionOptions.ForProfile(profile, image, settings.Commands);
+        SessionOptions defaults = SessionOptions.ForProfile(profile, image, settings.TracePath is null ? settings.Commands : TraceFile.Around(settings.Commands));
         SessionOptions options = defaults with
         {
             MemoryMb = settings.Machine.MemoryMb,
@@ -249,6 +260,10 @@ public static class RunCommand
         foreach (SessionResult session in sessions.Where(s => s is not null))
         {
             worst = Worse(worst, session.ExitCode);
+        }
+        for (int i = 0; settings.TracePath is not null && i < sessions.Length; i++)
+        {
+            worst = sessions[i] is null ? worst : Worse(worst, TraceFile.Write(settings.Repeat == 1 ? settings.TracePath : Numbered(settings.TracePath, i + 1), sessions[i].Report.Records, stdErr));
         }
         return (int)worst;
     }
