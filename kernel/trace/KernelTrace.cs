@@ -2,20 +2,21 @@
 // Owns the enabled mask (one bit per TraceKind; 0 = off) and the events'
 // meaning. Every hook below is callable from any context, interrupt handlers
 // included: it reads the mask and returns at once when its kind is off, and
-// otherwise appends one entry (TraceRings.Append: wait-free, no lock, no
-// allocation). Hooks sit at the call sites: the scheduler's switch, the arch
+// otherwise appends one entry (TraceRings: wait-free, no lock, no
+// allocation; the thread-context hooks turn interrupts off for the append). Hooks sit at the call sites: the scheduler's switch, the arch
 // interrupt dispatchers, the sacrificial-fault exit, the chaos loop, the
 // autonomy controller, the memory workload's OOM, the watchdog and the tick.
 // Entry fields per kind (TraceDump writes them out):
-//   Switch     A = from id | to id << 16, B,C = from's name, D,E = to's name, F = from's state
+//   Switch     A = from id | to id << 16, B = from's state (the names: TraceNames)
 //   Interrupt  A = vector (x64) or exception slot (arm64), B = 1 on entry, 0 on exit
 //   Fault      A = thread id, B = the vector of the interrupt entry it died in
 //   Chaos      A = ChaosEvent, B = parameter, C = injected | recovered << 1, D = recovery ns
-//   Autonomy   A = AutonomyAction or 100 + MemoryAction, B = learner state + 1 (0: rules), C = succeeded/explored, D = ns, E = total reward bits
+//   Autonomy   A = AutonomyAction or 100 + MemoryAction, B = learner state + 1 (0: rules), C = succeeded/explored, D = ns, E = total reward's bits
 //   Oom        B = bytes the run's pools hold, C = pressure %
 //   HeapLock   B = cycles the kernel heap's lock was held
 //   Stall      A = the stalled CPU, B = ns since its last tick
 //   Heap       B = kernel heap bytes in use, C = stress pressure %
+using System.Runtime.CompilerServices;
 using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Memory;
@@ -40,6 +41,7 @@ namespace KernelStress.Kernel.Tracing
 
         public static uint Mask => Volatile.Read(ref s_mask);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsOn(TraceKind kind) => (Volatile.Read(ref s_mask) & (1u << (int)kind)) != 0;
 
         public static ulong HeapLockThresholdCycles => s_heapLockThresholdCycles;
@@ -51,6 +53,7 @@ namespace KernelStress.Kernel.Tracing
             if (!TraceRings.Allocate())
                 return false;
             TraceRings.Clear();
+            TraceNames.Clear();
             s_heapLockThresholdCycles = HeapLockThresholdNs * Time.Clock.CounterHz / 1_000_000_000;
             Volatile.Write(ref s_mask, mask);
             return true;
@@ -58,16 +61,17 @@ namespace KernelStress.Kernel.Tracing
 
         public static void Stop() => Volatile.Write(ref s_mask, 0);
 
+        // Lock held, in Schedule after `to` got its CPU and start time. Inlined there, with
+        // no call left (under an emulator a call and return cost as much as the append):
+        // with tracing off it is one load and a branch.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Switch(ref KernelThread from, ref KernelThread to)
         {
             if (!IsOn(TraceKind.Switch))
                 return;
-            ulong* names = stackalloc ulong[4];
-            names[0] = names[1] = names[2] = names[3] = 0;
-            from.CopyName(new System.Span<byte>(names, KernelThread.MaxNameLength));
-            to.CopyName(new System.Span<byte>(names + 2, KernelThread.MaxNameLength));
-            TraceRings.Append(TraceKind.Switch, (uint)(from.Id & 0xFFFF) | (uint)(to.Id & 0xFFFF) << 16,
-                names[0], names[1], names[2], names[3], (ulong)from.State);
+            TraceNames.Remember(ref from);
+            TraceNames.Remember(ref to);
+            TraceRings.Append(to.Cpu, TraceKind.Switch, to.StartedNanoseconds, (uint)(from.Id & 0xFFFF) | (uint)(to.Id & 0xFFFF) << 16, (ulong)from.State, 0, 0, 0);
         }
 
         public static void InterruptEnter(ulong vector)
@@ -76,57 +80,57 @@ namespace KernelStress.Kernel.Tracing
                 return;
             s_lastVector[Processors.CurrentIndex()] = (uint)vector;
             if (IsOn(TraceKind.Interrupt))
-                TraceRings.Append(TraceKind.Interrupt, (uint)vector, 1, 0, 0, 0, 0);
+                TraceRings.Append(Processors.CurrentIndex(), TraceKind.Interrupt, Cpu.ReadCycleCounter(), (uint)vector, 1, 0, 0, 0);
         }
 
         public static void InterruptExit(ulong vector)
         {
             if (IsOn(TraceKind.Interrupt))
-                TraceRings.Append(TraceKind.Interrupt, (uint)vector, 0, 0, 0, 0, 0);
+                TraceRings.Append(Processors.CurrentIndex(), TraceKind.Interrupt, Cpu.ReadCycleCounter(), (uint)vector, 0, 0, 0, 0);
         }
 
         // Interrupt context: the current thread is killed for the exception it took.
         public static void Fault(int threadId)
         {
             if (IsOn(TraceKind.Fault))
-                TraceRings.Append(TraceKind.Fault, (uint)threadId, s_lastVector[Processors.CurrentIndex()], 0, 0, 0, 0);
+                TraceRings.Append(Processors.CurrentIndex(), TraceKind.Fault, Cpu.ReadCycleCounter(), (uint)threadId, s_lastVector[Processors.CurrentIndex()], 0, 0, 0);
         }
 
         public static void Chaos(int chaosEvent, int parameter, bool injected, bool recovered, ulong recoveryNs)
         {
             if (IsOn(TraceKind.Chaos))
-                TraceRings.Append(TraceKind.Chaos, (uint)chaosEvent, (ulong)parameter,
-                    (injected ? 1UL : 0) | (recovered ? 2UL : 0), recoveryNs, 0, 0);
+                TraceRings.AppendFromThread(TraceKind.Chaos, (uint)chaosEvent, (ulong)parameter,
+                    (injected ? 1UL : 0) | (recovered ? 2UL : 0), recoveryNs, 0);
         }
 
         // The autonomy controller judged an intervention.
         public static void Intervention(AutonomyAction action, ulong nanoseconds, bool succeeded)
         {
             if (IsOn(TraceKind.Autonomy))
-                TraceRings.Append(TraceKind.Autonomy, (uint)action, 0, succeeded ? 1UL : 0, nanoseconds, 0, 0);
+                TraceRings.AppendFromThread(TraceKind.Autonomy, (uint)action, 0, succeeded ? 1UL : 0, nanoseconds, 0);
         }
 
         // The learner chose `memoryAction` in `state`; `totalReward` is the run's reward so far.
         public static void Decision(int state, int memoryAction, bool explored, double totalReward)
         {
             if (IsOn(TraceKind.Autonomy))
-                TraceRings.Append(TraceKind.Autonomy, LearnerActionBase + (uint)memoryAction, (ulong)(state + 1),
-                    explored ? 1UL : 0, 0, *(ulong*)&totalReward, 0);
+                TraceRings.AppendFromThread(TraceKind.Autonomy, LearnerActionBase + (uint)memoryAction, (ulong)(state + 1),
+                    explored ? 1UL : 0, 0, *(ulong*)&totalReward);
         }
 
         public static void Oom()
         {
             if (IsOn(TraceKind.Oom))
-                TraceRings.Append(TraceKind.Oom, 0, MemoryBudget.HeldBytes, MemoryBudget.PressurePct, 0, 0, 0);
+                TraceRings.AppendFromThread(TraceKind.Oom, 0, MemoryBudget.HeldBytes, MemoryBudget.PressurePct, 0, 0);
         }
 
-        // The kernel heap's lock was held `cycles` (TimedSpinLock; only holds over the threshold).
-        public static void HeapLockHeld(ulong cycles) => TraceRings.Append(TraceKind.HeapLock, 0, cycles, 0, 0, 0, 0);
+        // Lock held: the kernel heap's lock was held `cycles` until `now` (TimedSpinLock; only holds over the threshold).
+        public static void HeapLockHeld(ulong now, ulong cycles) => TraceRings.Append(Processors.CurrentIndex(), TraceKind.HeapLock, now, 0, cycles, 0, 0, 0);
 
         public static void Stall(int cpu, ulong stalledNs)
         {
             if (IsOn(TraceKind.Stall))
-                TraceRings.Append(TraceKind.Stall, (uint)cpu, stalledNs, 0, 0, 0, 0);
+                TraceRings.Append(Processors.CurrentIndex(), TraceKind.Stall, Cpu.ReadCycleCounter(), (uint)cpu, stalledNs, 0, 0, 0);
         }
 
         // Interrupt context, every tick of every CPU: the boot CPU samples the heap counters.
@@ -134,7 +138,7 @@ namespace KernelStress.Kernel.Tracing
         {
             if (cpu != 0 || !IsOn(TraceKind.Heap) || ++s_ticks % HeapSampleTicks != 0)
                 return;
-            TraceRings.Append(TraceKind.Heap, 0, KernelHeap.InUseBytes, MemoryBudget.PressurePct, 0, 0, 0);
+            TraceRings.Append(cpu, TraceKind.Heap, Cpu.ReadCycleCounter(), 0, KernelHeap.InUseBytes, MemoryBudget.PressurePct, 0, 0);
         }
     }
 }

@@ -23,9 +23,9 @@ namespace KernelStress.Kernel.Tracing
         {
             if (_acquiredCycles != 0)
             {
-                ulong held = Cpu.ReadCycleCounter() - _acquiredCycles;
-                if (held > KernelTrace.HeapLockThresholdCycles)
-                    KernelTrace.HeapLockHeld(held);
+                ulong now = Cpu.ReadCycleCounter();
+                if (now - _acquiredCycles > KernelTrace.HeapLockThresholdCycles)
+                    KernelTrace.HeapLockHeld(now, now - _acquiredCycles);
             }
             _lock.Release(interruptsWereEnabled);
         }

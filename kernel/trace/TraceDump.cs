@@ -1,7 +1,8 @@
 // `trace dump`: every CPU's ring as `trace` records (docs/uart-contract.md):
 // "part":"events" records, one CPU each, holding up to ChunkBytes of event
-// arrays in ring order, then one "part":"end" record with what was appended,
-// dumped and lost per CPU, the kinds enabled and the live threads' names.
+// arrays in ring order; "part":"threads" records naming the threads the
+// switches name by id (TraceNames); last one "part":"end" record with what was
+// appended, dumped and lost per CPU.
 // Tracing may stay on while this runs: an entry overwritten under the reader
 // is dropped and counted as lost.
 using System;
@@ -61,6 +62,7 @@ namespace KernelStress.Kernel.Tracing
                     records++;
                 }
             }
+            Threads();
             End(cpus);
             return records;
         }
@@ -88,35 +90,45 @@ namespace KernelStress.Kernel.Tracing
             for (int cpu = 0; cpu < cpus; cpu++)
                 json.WriteNumberValue(Lost(cpu));
             json.WriteEndArray();
-            json.WriteStartArray("threads"u8);
-            Span<byte> name = stackalloc byte[KernelThread.MaxNameLength];
-            for (int slot = 0; slot < Scheduler.MaxThreads; slot++)
-            {
-                if (!Scheduler.Snapshot(slot, out KernelThread thread))
-                    continue;
-                json.WriteStartArray();
-                json.WriteNumberValue((ulong)thread.Id);
-                json.WriteStringValue(name.Slice(0, thread.CopyName(name)));
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
             KernelConsole.EndRecord(ref json);
+        }
+
+        // The names of the threads the trace saw, in "part":"threads" records.
+        private static void Threads()
+        {
+            int slot = 0;
+            while (slot < TraceNames.Slots)
+            {
+                JsonWriter json = KernelConsole.BeginRecord("trace"u8);
+                json.WriteString("part"u8, "threads"u8);
+                json.WriteStartArray("threads"u8);
+                for (; slot < TraceNames.Slots && json.Length < ChunkBytes; slot++)
+                {
+                    int id = TraceNames.IdAt(slot);
+                    if (id < 0)
+                        continue;
+                    json.WriteStartArray();
+                    json.WriteNumberValue((ulong)id);
+                    Name(ref json, TraceNames.NameWord(slot, 0), TraceNames.NameWord(slot, 1));
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
+                KernelConsole.EndRecord(ref json);
+            }
         }
 
         // One event: [ns, kind, fields...] (the kinds' fields: docs/uart-contract.md).
         private static void Event(ref JsonWriter json, in TraceEntry entry)
         {
             json.WriteStartArray();
-            json.WriteNumberValue(Clock.CounterToNanoseconds(entry.Cycles));
+            json.WriteNumberValue(entry.Kind == TraceKind.Switch ? entry.Time : Clock.CounterToNanoseconds(entry.Time));
             switch (entry.Kind)
             {
                 case TraceKind.Switch:
                     json.WriteStringValue("switch"u8);
                     json.WriteNumberValue((ulong)(entry.A & 0xFFFF));
                     json.WriteNumberValue((ulong)(entry.A >> 16));
-                    Name(ref json, entry.B, entry.C);
-                    Name(ref json, entry.D, entry.E);
-                    json.WriteStringValue(State((ThreadState)entry.F));
+                    json.WriteStringValue(State((ThreadState)entry.B));
                     break;
                 case TraceKind.Interrupt:
                     json.WriteStringValue(entry.B != 0 ? "irq_enter"u8 : "irq_exit"u8);

@@ -2,20 +2,21 @@
 // slot's ticket + 1 once the entry is complete and 0 while it is being
 // written, so a reader that sees the same non-zero Sequence before and after
 // copying the fields has a whole entry (a seqlock with one writer per slot).
-// Cycles is the raw cycle counter; the dump turns it into clock nanoseconds.
-// The meaning of A..F depends on Kind (TraceDump writes each kind's array).
+// Time is the raw cycle counter, except for a Switch: the clock's nanoseconds
+// the scheduler read for the switch (TraceDump turns both into nanoseconds).
+// The meaning of A..E depends on Kind (KernelTrace lists them).
 namespace KernelStress.Kernel.Tracing
 {
     internal struct TraceEntry
     {
         public ulong Sequence;
-        public ulong Cycles;
+        public ulong Time;
         public TraceKind Kind;
         public uint A;
         public ulong B;
         public ulong C;
         public ulong D;
         public ulong E;
-        public ulong F;
+        public ulong Padding;
     }
 }

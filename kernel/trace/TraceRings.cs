@@ -1,13 +1,13 @@
 // The per-CPU trace rings: Capacity entries each, taken from the page allocator
 // the first time tracing is turned on (for the CPUs online then) and kept.
-// Writing (Append) is wait-free: one atomic add reserves a ticket on the
-// ring's head, and the ticket's slot (ticket mod Capacity) is overwritten, so
-// the oldest entry goes first; entries lost = tickets - Capacity. Each CPU
-// writes its own ring (a thread moved to another CPU between reading its index
-// and the add writes the ring it read: the add keeps that safe). Interrupt
-// handlers may append while the thread they interrupted is appending: they get
-// the next ticket. Readers (Read) copy an entry under its Sequence check and
-// drop one that a writer reused meanwhile, counting it as lost.
+// Each CPU writes only its own ring, with interrupts off (Append's callers are
+// interrupt handlers or hold a spinlock; AppendFromThread turns them off for
+// the rest), so nothing else writes the ring meanwhile and the head needs no
+// atomic: appending is wait-free, a handful of stores. The ticket's slot
+// (ticket mod Capacity) is overwritten, so the oldest entry goes first; entries
+// lost = tickets - Capacity. Readers on any CPU (Read) copy an entry under its
+// Sequence check and drop one that its writer reused meanwhile.
+using System.Runtime.CompilerServices;
 using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Memory;
@@ -60,25 +60,37 @@ namespace KernelStress.Kernel.Tracing
             return appended > Capacity ? appended - Capacity : 0;
         }
 
-        public static void Append(TraceKind kind, uint a, ulong b, ulong c, ulong d, ulong e, ulong f)
+        // Interrupts off, on CPU `cpu`. `time` is the cycle counter, or for a Switch the clock's
+        // nanoseconds. Inlined: under an emulator every call and return costs as much as the append.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Append(int cpu, TraceKind kind, ulong time, uint a, ulong b, ulong c, ulong d, ulong e)
         {
-            int cpu = Processors.CurrentIndex();
-            TraceEntry* ring = (TraceEntry*)Volatile.Read(ref s_rings[cpu]);
+            TraceEntry* ring = (TraceEntry*)s_rings[cpu];
             if (ring == null)
                 return;
-            ulong ticket = Interlocked.Increment(ref s_heads[cpu * HeadStride]) - 1;
+            ref ulong head = ref s_heads[cpu * HeadStride];
+            ulong ticket = head;
+            Volatile.Write(ref head, ticket + 1);
             TraceEntry* slot = ring + (ticket & Mask);
-            // A full barrier: the invalidation is visible before any field changes.
+            // A full barrier: a reader sees the slot invalid before any field changes.
             Interlocked.Exchange(ref slot->Sequence, 0);
-            slot->Cycles = Cpu.ReadCycleCounter();
+            slot->Time = time;
             slot->Kind = kind;
             slot->A = a;
             slot->B = b;
             slot->C = c;
             slot->D = d;
             slot->E = e;
-            slot->F = f;
             Volatile.Write(ref slot->Sequence, ticket + 1);
+        }
+
+        // Interrupts off or on: Append with the cycle counter now.
+        public static void AppendFromThread(TraceKind kind, uint a, ulong b, ulong c, ulong d, ulong e)
+        {
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            Append(Processors.CurrentIndex(), kind, Cpu.ReadCycleCounter(), a, b, c, d, e);
+            if (interrupts)
+                Cpu.EnableInterrupts();
         }
 
         // The entry with ticket `ticket` of `cpu`'s ring; false when it was overwritten or is still being written.

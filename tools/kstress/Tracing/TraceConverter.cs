@@ -40,14 +40,17 @@ public sealed class TraceConverter
         JsonElement summary = trace[end];
         string arch = summary.TryGetProperty("arch", out JsonElement a) ? a.GetString() ?? "x64" : "x64";
         var names = new Dictionary<long, string>();
-        foreach (JsonElement thread in summary.GetProperty("threads").EnumerateArray())
-        {
-            names[thread[0].GetInt64()] = thread[1].GetString() ?? "";
-        }
-
         var byCpu = new SortedDictionary<int, List<JsonElement>>();
         for (int i = start; i < end; i++)
         {
+            if (Part(trace[i]) == "threads")
+            {
+                foreach (JsonElement thread in trace[i].GetProperty("threads").EnumerateArray())
+                {
+                    names[thread[0].GetInt64()] = thread[1].GetString() ?? "";
+                }
+                continue;
+            }
             int cpu = trace[i].GetProperty("cpu").GetInt32();
             if (!byCpu.TryGetValue(cpu, out List<JsonElement>? list))
             {
@@ -106,7 +109,6 @@ public sealed class TraceConverter
         private long _now = long.MinValue;
         private long _threadStart = -1;
         private long _threadId = -1;
-        private string? _threadName;
 
         public CpuTrack(int cpu, string arch, Dictionary<long, string> names, List<TraceEvent> output, SortedDictionary<string, long> kinds, bool closeInterruptsAtSwitch)
         {
@@ -145,11 +147,8 @@ public sealed class TraceConverter
                         CloseHandlers();
                     }
                     _threadId = e[2].GetInt64();
-                    _threadName = e[4].GetString();
-                    CloseThread(e[6].GetString());
+                    CloseThread(e[4].GetString());
                     _threadId = e[3].GetInt64();
-                    _threadName = e[5].GetString();
-                    _names[_threadId] = _threadName ?? "";
                     _threadStart = _now;
                     break;
                 case "irq_enter":
@@ -227,7 +226,7 @@ public sealed class TraceConverter
 
         private void CloseThread(string? leftAs = null)
         {
-            string name = _threadName ?? "(running when tracing began)";
+            string name = _threadId < 0 ? "(running when tracing began)" : _names.GetValueOrDefault(_threadId, $"thread {_threadId}");
             var args = new Dictionary<string, object> { ["thread"] = name };
             if (_threadId >= 0)
             {
