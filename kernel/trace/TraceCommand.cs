@@ -18,20 +18,20 @@ namespace KernelStress.Kernel.Tracing
                 case ShellCommandId.TraceOff:
                     KernelTrace.Stop();
                     output.Write("trace: off;"u8);
-                    Counts(output);
+                    Counts(output, false);
                     break;
                 case ShellCommandId.TraceDump:
                     ulong records = TraceDump.Write();
                     output.Write("trace: dumped in "u8);
                     output.WriteDecimal(records);
                     output.Write(" records;"u8);
-                    Counts(output);
+                    Counts(output, true);
                     break;
                 default:
                     output.Write(KernelTrace.Mask != 0 ? "trace: on ("u8 : "trace: off ("u8);
                     Kinds(output, KernelTrace.Mask);
                     output.Write(");"u8);
-                    Counts(output);
+                    Counts(output, false);
                     break;
             }
         }
@@ -68,8 +68,8 @@ namespace KernelStress.Kernel.Tracing
             }
         }
 
-        // " CPU n: appended a, lost l" for each CPU with a ring.
-        private static void Counts(TextSink output)
+        // " CPU n: appended a, lost l" for each CPU with a ring: as the last dump found them, or now.
+        private static void Counts(TextSink output, bool ofDump)
         {
             for (int cpu = 0; cpu < Scheduling.Scheduler.OnlineCpus; cpu++)
             {
@@ -78,9 +78,9 @@ namespace KernelStress.Kernel.Tracing
                 output.Write(" CPU "u8);
                 output.WriteDecimal((ulong)cpu);
                 output.Write(": appended "u8);
-                output.WriteDecimal(TraceRings.Appended(cpu));
+                output.WriteDecimal(ofDump ? TraceDump.Appended(cpu) : TraceRings.Appended(cpu));
                 output.Write(", lost "u8);
-                output.WriteDecimal(TraceDump.Lost(cpu));
+                output.WriteDecimal(ofDump ? TraceDump.Lost(cpu) : TraceRings.Overwritten(cpu));
                 output.Write(";"u8);
             }
             output.WriteLine();

@@ -23,6 +23,8 @@ namespace KernelStress.Kernel.Tracing
         // 16 KiB record capacity even with the longest event array after it.
         private const int ChunkBytes = 12 * 1024;
 
+        // Per CPU, for the last dump: the tickets it found appended, the entries it wrote and those it dropped.
+        private static readonly ulong[] s_appended = new ulong[Scheduler.MaxCpus];
         private static readonly ulong[] s_dumped = new ulong[Scheduler.MaxCpus];
         private static readonly ulong[] s_dropped = new ulong[Scheduler.MaxCpus];
 
@@ -33,11 +35,13 @@ namespace KernelStress.Kernel.Tracing
             ulong records = 0;
             for (int cpu = 0; cpu < cpus; cpu++)
             {
+                s_appended[cpu] = 0;
                 s_dumped[cpu] = 0;
                 s_dropped[cpu] = 0;
                 if (!TraceRings.Has(cpu))
                     continue;
                 ulong end = TraceRings.Appended(cpu);
+                s_appended[cpu] = end;
                 ulong ticket = end > TraceRings.Capacity ? end - TraceRings.Capacity : 0;
                 while (ticket < end)
                 {
@@ -67,9 +71,10 @@ namespace KernelStress.Kernel.Tracing
             return records;
         }
 
-        public static ulong Dumped(int cpu) => s_dumped[cpu];
+        public static ulong Appended(int cpu) => s_appended[cpu];
 
-        public static ulong Lost(int cpu) => TraceRings.Overwritten(cpu) + s_dropped[cpu];
+        // Overwritten before the dump reached them, or while it read them.
+        public static ulong Lost(int cpu) => (s_appended[cpu] > TraceRings.Capacity ? s_appended[cpu] - TraceRings.Capacity : 0) + s_dropped[cpu];
 
         private static void End(int cpus)
         {
@@ -80,7 +85,7 @@ namespace KernelStress.Kernel.Tracing
             json.WriteBoolean("on"u8, KernelTrace.Mask != 0);
             json.WriteStartArray("appended"u8);
             for (int cpu = 0; cpu < cpus; cpu++)
-                json.WriteNumberValue(TraceRings.Appended(cpu));
+                json.WriteNumberValue(s_appended[cpu]);
             json.WriteEndArray();
             json.WriteStartArray("dumped"u8);
             for (int cpu = 0; cpu < cpus; cpu++)
