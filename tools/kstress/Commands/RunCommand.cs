@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using KernelStress.Tool.Building;
 using KernelStress.Tool.Cli;
 using KernelStress.Tool.Crashes;
+using KernelStress.Tool.Debugging;
 using KernelStress.Tool.Machines;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Results;
@@ -96,6 +97,9 @@ public static class RunCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<int?> s_gdbWait = GdbStub.Option("--gdb-wait",
+        $"Start QEMU's gdbstub on TCP PORT (default {GdbStub.DefaultPort}) with the CPUs stopped at the first instruction, print the gdb-multiarch command line, and wait for the debugger to continue (boot and command time limits become an hour: a breakpoint is not a hang)");
+
     private static readonly Option<bool> s_quiet = new("--quiet", "-q")
     {
         Description = "Do not echo the UART to the console",
@@ -147,6 +151,8 @@ public static class RunCommand
         public string? KtapPath { get; init; }
 
         public string? TracePath { get; init; }
+
+        public GdbStub? Gdb { get; init; }
     }
 
     public static Command Create()
@@ -164,6 +170,7 @@ public static class RunCommand
             s_csv,
             s_ktap,
             s_trace,
+            s_gdbWait,
             s_timeout,
             s_repeat,
             s_seed,
@@ -189,6 +196,7 @@ public static class RunCommand
                 CsvPath = parse.GetValue(s_csv),
                 KtapPath = parse.GetValue(s_ktap),
                 TracePath = parse.GetValue(s_trace),
+                Gdb = GdbStub.From(parse, s_gdbWait, stoppedAtStart: true),
             };
             return HandleAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
@@ -210,6 +218,10 @@ public static class RunCommand
         {
             throw new KstressException(ExitCode.Usage, $"--parallel {settings.Parallel} is more than the {settings.Repeat} session(s) to run: use it with --repeat N (N >= {settings.Parallel})");
         }
+        if (settings.Gdb is not null && settings.Repeat > 1)
+        {
+            throw new KstressException(ExitCode.Usage, $"--gdb-wait attaches one debugger to one boot, and --repeat {settings.Repeat} asks for {settings.Repeat}: drop one of them");
+        }
         MachineProfile profile = settings.Machine.Profile;
         string image = await KernelBuild.EnsureImageAsync(profile, settings.Machine.AllowBuild, stdErr, cancellationToken).ConfigureAwait(false);
 
@@ -221,6 +233,11 @@ public static class RunCommand
             CommandTimeout = settings.Timeout ?? defaults.CommandTimeout,
             Symbolizer = KernelSymbols.For(profile.Target),
         };
+        if (settings.Gdb is { } gdb)
+        {
+            options = options with { ExtraQemuArguments = gdb.QemuArguments, BootTimeout = TimeSpan.FromHours(1), CommandTimeout = TimeSpan.FromHours(1) };
+            stdErr.WriteLine($"kstress: QEMU waits at the first instruction for a debugger on port {gdb.Port}; in another terminal: {gdb.GdbCommandLine(profile.Target)} -ex continue");
+        }
         IReadOnlyList<ulong?> seeds = SeedPlan.For(settings.Commands, settings.Repeat, settings.Seed, SeedPlan.Draw);
         for (int i = 0; i < seeds.Count; i++)
         {
