@@ -13,7 +13,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
-using KernelStress.Tool.Commands;
 using KernelStress.Tool.Uart;
 
 namespace KernelStress.Bench;
@@ -73,5 +72,5 @@ public class UartParserBenchmarks
 
     [Benchmark]
     public int ParseToReport() =>
-        ParseCommand.ParseAsync(new MemoryStream(_log, writable: false), CancellationToken.None).GetAwaiter().GetResult().Records.Count;
+        UartLog.ParseAsync(new MemoryStream(_log, writable: false), CancellationToken.None).GetAwaiter().GetResult().Records.Count;
 }

@@ -1,4 +1,4 @@
-// Writes the UART contract's records (DESIGN.md, "The UART contract"): one line
+// Writes the UART contract's records (docs/uart-contract.md): one line
 //     @@KS1 <len> <crc32> <json>\r\n
 // where <len> is the decimal byte length of <json>, <crc32> its Crc32 in 8 lowercase hex digits, and
 // <json> one object that starts {"type":"<type>","seq":<n>, ...}.

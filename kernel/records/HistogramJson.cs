@@ -1,4 +1,4 @@
-// Writes a histogram snapshot as the result records carry it (DESIGN.md):
+// Writes a histogram snapshot as the result records carry it (docs/uart-contract.md):
 // "<name>": {count, min_ns, max_ns, mean_ns, p50_ns, p90_ns, p95_ns, p99_ns,
 // p999_ns, buckets: [[lower_ns, upper_ns, count], ...]} with only the
 // non-empty buckets, so the host can rebuild the distribution exactly.

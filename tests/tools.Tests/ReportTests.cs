@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using KernelStress.Tool.Commands;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Uart;
 using Xunit;
@@ -157,7 +156,7 @@ public class ReportTests
     }
 
     private static Task<RunReport> Parse(string log) =>
-        ParseCommand.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(log)), CancellationToken.None);
+        UartLog.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(log)), CancellationToken.None);
 
     private static string Render(RunReport report)
     {

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading;
-using KernelStress.Tool.Commands;
+using KernelStress.Tool.Uart;
 using KernelStress.Tool.Reports;
 
 namespace KernelStress.Tool.Tests;
@@ -11,7 +11,7 @@ namespace KernelStress.Tool.Tests;
 internal static class Reports
 {
     public static RunReport Parse(string log) =>
-        ParseCommand.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(log)), CancellationToken.None).GetAwaiter().GetResult();
+        UartLog.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(log)), CancellationToken.None).GetAwaiter().GetResult();
 
     public static string Render(string format, params RunReport[] runs)
     {

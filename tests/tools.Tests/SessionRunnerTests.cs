@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using KernelStress.Tool.Machines;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Sessions;
+using KernelStress.Tool.Uart;
 using Xunit;
 
 namespace KernelStress.Tool.Tests;
@@ -49,7 +50,7 @@ public class SessionRunnerTests
 
         string log = Encoding.UTF8.GetString(result.Log);
         Assert.StartsWith("\0\0garbage before boot\x1b[2J\r\n", log);
-        RunReport parsed = await Commands.ParseCommand.ParseAsync(new MemoryStream(result.Log), CancellationToken.None);
+        RunReport parsed = await UartLog.ParseAsync(new MemoryStream(result.Log), CancellationToken.None);
         Assert.Equal(result.Report.Commands.Select(c => (c.Command, string.Join("|", c.Errors))), parsed.Commands.Select(c => (c.Command, string.Join("|", c.Errors))));
         Assert.Equal(result.Report.Verdict, parsed.Verdict);
     }

@@ -2,7 +2,7 @@ namespace KernelStress.Tool;
 
 /// <summary>
 /// The process exit codes of every verb. CI gates on these, so they are part of the contract
-/// (DESIGN.md, "Host tool"): do not renumber.
+/// (docs/uart-contract.md, "Exit codes of the host tool"): do not renumber.
 /// </summary>
 public enum ExitCode
 {

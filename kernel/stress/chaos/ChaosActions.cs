@@ -7,7 +7,6 @@
 // they free before the run ends (Finish).
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
-using KernelStress.Kernel.Stress.Workloads;
 using KernelStress.Kernel.Time;
 using KernelStress.Prng;
 

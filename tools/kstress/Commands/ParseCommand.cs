@@ -77,7 +77,7 @@ public static class ParseCommand
         RunReport report;
         await using (Stream input = Open(log))
         {
-            report = await ParseAsync(input, cancellationToken, elf).ConfigureAwait(false);
+            report = await UartLog.ParseAsync(input, cancellationToken, elf).ConfigureAwait(false);
         }
 
         if (output is null)
@@ -117,31 +117,6 @@ public static class ParseCommand
         }
         ExitCode traced = trace is null ? ExitCode.Pass : TraceFile.Write(trace, report.Records, stdErr);
         return (int)(report.ExitCode == ExitCode.Pass ? traced : report.ExitCode);
-    }
-
-    /// <summary>Parses a whole log, streaming it through the same parser <c>run</c> uses.</summary>
-    /// <param name="elf">The image for crash symbols; null: the built image of the boot record's arch, if any.</param>
-    public static async Task<RunReport> ParseAsync(Stream input, CancellationToken cancellationToken, string? elf = null)
-    {
-        var parser = new UartStreamParser();
-        var builder = new ReportBuilder(commandsFromEcho: true);
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while ((n = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            foreach (UartEvent e in parser.Feed(buffer.AsSpan(0, n)))
-            {
-                builder.Observe(e);
-            }
-        }
-        foreach (UartEvent e in parser.Complete())
-        {
-            builder.Observe(e);
-        }
-        CrashSymbolizer? symbolizer = builder.HasCrashes || elf is not null
-            ? KernelSymbols.For(builder.Boot?.GetString("arch") ?? "x64", elf)
-            : null;
-        return builder.Build(Array.Empty<string>(), bootMs: null, qemuExitCode: null, symbolizer);
     }
 
     private static Stream Open(string log)

@@ -209,7 +209,7 @@ public static class RunCommand
     /// <param name="launcher">Starts the machines (QEMU; tests pass a fake).</param>
     public static async Task<int> HandleAsync(Settings settings, IMachineLauncher launcher, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
     {
-        Validate(settings.Commands);
+        ScriptedCommands.Validate(settings.Commands);
         if (settings.Seed is ulong unused && SeedPlan.For(settings.Commands, 1, unused, SeedPlan.Draw)[0] is null)
         {
             throw new KstressException(ExitCode.Usage, $"--seed {unused} would not be used: it is appended to stresstest commands without their own --seed, and no -c command is one; drop --seed or give the seed in the command");
@@ -248,224 +248,35 @@ public static class RunCommand
         }
 
         IAnsiConsole console = Consoles.For(stdOut);
-        bool live = Consoles.IsInteractive(stdOut);
-        var sessions = new SessionResult[settings.Repeat];
-        if (live)
+        SessionResult?[] started;
+        if (Consoles.IsInteractive(stdOut))
         {
-            await console.Progress().AutoClear(false).HideCompleted(false)
-                .StartAsync(ctx => RunSessionsAsync(settings, options, seeds, launcher, new LiveProgress(ctx, settings.Repeat), settings.Quiet || settings.Parallel > 1 ? null : new AnsiLineWriter(console), sessions, stdErr, cancellationToken))
+            started = await console.Progress().AutoClear(false).HideCompleted(false)
+                .StartAsync(ctx => SessionBatch.RunAsync(options, seeds, settings.Parallel, launcher, new LiveProgress(ctx, settings.Repeat),
+                    settings.Quiet || settings.Parallel > 1 ? null : new AnsiLineWriter(console), stdErr, cancellationToken))
                 .ConfigureAwait(false);
         }
         else
         {
             bool echo = !settings.Quiet && settings.Parallel == 1;
-            await RunSessionsAsync(settings, options, seeds, launcher, echo ? null : new PlainProgress(stdErr, settings.Repeat), echo ? stdOut : null, sessions, stdErr, cancellationToken).ConfigureAwait(false);
+            started = await SessionBatch.RunAsync(options, seeds, settings.Parallel, launcher, echo ? null : new PlainProgress(stdErr, settings.Repeat),
+                echo ? stdOut : null, stdErr, cancellationToken).ConfigureAwait(false);
         }
 
-        List<RunReport> reports = sessions.Where(s => s is not null).Select(s => s.Report).ToList();
-        WriteOutputs(settings, sessions.Where(s => s is not null).ToList());
+        List<SessionResult> sessions = started.OfType<SessionResult>().ToList();
+        List<RunReport> reports = sessions.Select(s => s.Report).ToList();
+        new SessionOutputs(settings.JsonPath, settings.LogPath, settings.JUnitPath, settings.CsvPath, settings.KtapPath).Write(sessions);
         if (reports.Count > 0)
         {
             console.Write(SummaryTable.Sessions(reports));
             if (settings.Repeat > 1)
             {
                 console.Write(SummaryTable.Variability(Variability.Compute(reports)));
-                stdErr.WriteLine(BootStatistics(reports.Where(r => r.BootMs is not null).Select(r => r.BootMs!.Value).ToList(), settings.Repeat));
+                stdErr.WriteLine(BootStatistics.Line(reports.Where(r => r.BootMs is not null).Select(r => r.BootMs!.Value).ToList(), settings.Repeat));
             }
         }
-        ExitCode worst = ExitCode.Pass;
-        foreach (SessionResult session in sessions.Where(s => s is not null))
-        {
-            worst = Worse(worst, session.ExitCode);
-        }
-        for (int i = 0; settings.TracePath is not null && i < sessions.Length; i++)
-        {
-            worst = sessions[i] is null ? worst : Worse(worst, TraceFile.Write(settings.Repeat == 1 ? settings.TracePath : Numbered(settings.TracePath, i + 1), sessions[i].Report.Records, stdErr));
-        }
-        return (int)worst;
+        IEnumerable<ExitCode> traced = settings.TracePath is not { } trace ? [] : started.Select((s, i) => s is null ? ExitCode.Pass
+            : TraceFile.Write(settings.Repeat == 1 ? trace : SessionOutputs.Numbered(trace, i + 1), s.Report.Records, stdErr)).ToList();
+        return (int)WorstExitCode.Of(sessions.Select(s => s.ExitCode).Concat(traced));
     }
-
-    /// <summary>Runs the sessions, up to --parallel at once, each on a fresh boot with its seed.</summary>
-    private static async Task RunSessionsAsync(Settings settings, SessionOptions options, IReadOnlyList<ulong?> seeds, IMachineLauncher launcher,
-        ProgressDisplay? progress, TextWriter? echo, SessionResult[] sessions, TextWriter stdErr, CancellationToken cancellationToken)
-    {
-        using var slots = new SemaphoreSlim(settings.Parallel);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = new List<Task>();
-        for (int i = 0; i < settings.Repeat; i++)
-        {
-            int index = i;
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (stop.IsCancellationRequested)
-            {
-                slots.Release();
-                break;
-            }
-            tasks.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    if (settings.Repeat > 1)
-                    {
-                        Locked(stdErr, $"kstress: session {index + 1} of {settings.Repeat}");
-                    }
-                    var runner = new SessionRunner(launcher, echo is null ? null : new UartConsole(echo),
-                        e => Observe(e, index + 1, progress));
-                    SessionOptions mine = options with { Commands = SeedPlan.Apply(options.Commands, seeds[index]) };
-                    SessionResult result = await runner.RunAsync(mine, stop.Token).ConfigureAwait(false);
-                    sessions[index] = WithSeed(result, seeds[index]);
-                    lock (stdErr)
-                    {
-                        Summarize(sessions[index], stdErr, settings.Repeat > 1 ? $"session {index + 1}: " : "");
-                        if (result.Report.Verdict != Verdict.Pass && seeds[index] is ulong seed)
-                        {
-                            stdErr.WriteLine($"kstress: replay it: ./kstress run --seed {seed} {string.Join(" ", options.Commands.Select(c => "-c " + Quote(c)))}");
-                        }
-                    }
-                    if (result.Interrupted)
-                    {
-                        stop.Cancel();
-                    }
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }, CancellationToken.None));
-        }
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-    }
-
-    private static void Observe(UartEvent e, int session, ProgressDisplay? progress)
-    {
-        if (progress is not null && e is RecordReceived { Record.Type: "progress" } received)
-        {
-            progress.Show(session, received.Record.Body);
-        }
-    }
-
-    private static SessionResult WithSeed(SessionResult result, ulong? seed) =>
-        seed is null ? result : result with { Report = result.Report with { Seed = seed } };
-
-    // A -c value as the shell needs it to come back whole.
-    private static string Quote(string command) => "'" + command.Replace("'", "'\\''") + "'";
-
-    private static void Locked(TextWriter writer, string line)
-    {
-        lock (writer)
-        {
-            writer.WriteLine(line);
-        }
-    }
-
-    /// <summary>The boot-to-prompt line of --repeat: median, min, max over the sessions that reached the prompt.</summary>
-    public static string BootStatistics(IReadOnlyList<long> bootTimes, int sessions)
-    {
-        if (bootTimes.Count == 0)
-        {
-            return $"kstress: boot to prompt: no session of {sessions} reached the prompt";
-        }
-        long[] sorted = bootTimes.OrderBy(t => t).ToArray();
-        double median = sorted.Length % 2 == 1
-            ? sorted[sorted.Length / 2]
-            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2.0;
-        return $"kstress: boot to prompt over {sorted.Length} of {sessions} sessions: median {median:0.#} ms, min {sorted[0]} ms, max {sorted[^1]} ms";
-    }
-
-    /// <summary>Usage errors in -c values (also for <c>serial</c>).</summary>
-    internal static void Validate(IReadOnlyList<string> commands)
-    {
-        foreach (string command in commands)
-        {
-            if (command.IndexOfAny(new[] { '\r', '\n' }) >= 0)
-            {
-                throw new KstressException(ExitCode.Usage, $"-c '{command.ReplaceLineEndings(" ")}' contains a line break: give each command its own -c");
-            }
-            if (command.Trim().Split(' ')[0] == ReportBuilder.PowerOffCommand)
-            {
-                throw new KstressException(ExitCode.Usage, "-c 'poweroff' is not needed: run types poweroff itself after the last command; remove that -c");
-            }
-        }
-    }
-
-    /// <summary>
-    /// Every output file, atomically, over all sessions: --json one report (or a repeat report),
-    /// --junit/--csv/--ktap every session, --log the raw UART (FILE.N.ext per session with --repeat).
-    /// </summary>
-    private static void WriteOutputs(Settings settings, IReadOnlyList<SessionResult> sessions)
-    {
-        if (sessions.Count == 0)
-        {
-            return;
-        }
-        List<RunReport> reports = sessions.Select(s => s.Report).ToList();
-        if (settings.LogPath is { } log)
-        {
-            for (int i = 0; i < sessions.Count; i++)
-            {
-                AtomicFile.Write(sessions.Count == 1 ? log : Numbered(log, i + 1), sessions[i].Log);
-            }
-        }
-        foreach ((string? path, string format) in new[] { (settings.JsonPath, "json"), (settings.JUnitPath, "junit"), (settings.CsvPath, "csv"), (settings.KtapPath, "ktap") })
-        {
-            if (path is not null)
-            {
-                AtomicFile.Write(path, stream => ReportWriters.Get(format).Write(reports, stream));
-            }
-        }
-    }
-
-    /// <summary>uart.log -> uart.2.log.</summary>
-    public static string Numbered(string path, int session) =>
-        Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}.{session}{Path.GetExtension(path)}");
-
-    /// <summary>The verdict lines on stderr (also for <c>serial</c>).</summary>
-    internal static void Summarize(SessionResult result, TextWriter stdErr, string prefix)
-    {
-        RunReport report = result.Report;
-        string? hang = CrashText.Diagnosis(report.HungCpus) is { } diagnosis ? "the CPUs when the kernel stopped answering: " + diagnosis : null;
-        foreach (string line in report.Crashes.SelectMany(CrashText.Lines).Concat(hang is null ? [] : [hang]).Concat(report.HungCpus.SelectMany(CrashText.Lines)))
-        {
-            stdErr.WriteLine($"kstress: {prefix}{line}");
-        }
-        switch (report.Verdict)
-        {
-            case Verdict.Pass:
-                stdErr.WriteLine($"kstress: {prefix}PASS: {report.Commands.Count} command(s), {report.Records.Count} record(s), "
-                    + $"boot to prompt {report.BootMs} ms, QEMU exit code {report.QemuExitCode?.ToString() ?? "none"}");
-                break;
-            case Verdict.Fail:
-                foreach (string failure in report.FailureLines())
-                {
-                    stdErr.WriteLine($"kstress: {prefix}FAIL: {failure}");
-                }
-                break;
-            default:
-                stdErr.WriteLine($"kstress: {prefix}last UART lines:");
-                foreach (string line in result.Tail)
-                {
-                    stdErr.WriteLine("  | " + line);
-                }
-                if (result.QemuStderr.Trim() is { Length: > 0 } qemu)
-                {
-                    stdErr.WriteLine($"kstress: {prefix}QEMU's stderr:");
-                    foreach (string line in qemu.Split('\n'))
-                    {
-                        stdErr.WriteLine("  | " + line.TrimEnd());
-                    }
-                }
-                stdErr.WriteLine($"kstress: {prefix}error: {report.Error}");
-                break;
-        }
-    }
-
-    private static ExitCode Worse(ExitCode a, ExitCode b) => Rank(b) > Rank(a) ? b : a;
-
-    private static int Rank(ExitCode code) => code switch
-    {
-        ExitCode.Pass => 0,
-        ExitCode.TestFailure => 1,
-        ExitCode.Infrastructure => 2,
-        _ => 3,
-    };
 }

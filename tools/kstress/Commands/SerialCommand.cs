@@ -127,7 +127,7 @@ public static class SerialCommand
 
     public static async Task<int> HandleAsync(Settings settings, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
     {
-        RunCommand.Validate(settings.Commands);
+        ScriptedCommands.Validate(settings.Commands);
         var profile = SerialProfile.For(settings.Port, (int)settings.BootTimeout.TotalSeconds, (int)settings.CommandTimeout.TotalSeconds);
         SessionOptions options = SessionOptions.ForProfile(profile, imagePath: "", settings.Commands);
         stdErr.WriteLine($"kstress: listening on {settings.Port} at {settings.Baud} 8N1: power on or reset the board now "
@@ -135,15 +135,8 @@ public static class SerialCommand
 
         var runner = new SessionRunner(new SerialLauncher(settings.Port, settings.Baud), settings.Quiet ? null : new UartConsole(stdOut));
         SessionResult result = await runner.RunAsync(options, cancellationToken).ConfigureAwait(false);
-        if (settings.LogPath is { } log)
-        {
-            AtomicFile.Write(log, result.Log);
-        }
-        if (settings.JsonPath is { } json)
-        {
-            AtomicFile.Write(json, stream => ReportWriters.Get("json").Write(result.Report, stream));
-        }
-        RunCommand.Summarize(result, stdErr, "");
+        new SessionOutputs(settings.JsonPath, settings.LogPath).Write([result]);
+        SessionSummary.Write(result, stdErr, "");
         return (int)result.ExitCode;
     }
 }

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using KernelStress.Tool.Commands;
 using KernelStress.Tool.Crashes;
 using KernelStress.Tool.Results;
 using KernelStress.Tool.Uart;
@@ -60,7 +59,7 @@ public static class ReportReader
                 throw new KstressException(ExitCode.Usage, $"'{path}' is JSON but not a kstress report (no \"records\" or \"runs\"): pass the file run --json or parse wrote, or the UART log");
             }
         }
-        RunReport report = await ParseCommand.ParseAsync(new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
+        RunReport report = await UartLog.ParseAsync(new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
         return new List<LoadedRun> { new(path, report) };
     }
 

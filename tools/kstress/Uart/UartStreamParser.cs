@@ -5,7 +5,7 @@ using System.Text;
 namespace KernelStress.Tool.Uart;
 
 /// <summary>
-/// Streaming parser of the kernel's UART output (DESIGN.md, "The UART contract"). Feed it bytes
+/// Streaming parser of the kernel's UART output (docs/uart-contract.md). Feed it bytes
 /// as they arrive, in chunks of any size; it returns what each chunk completed. Call
 /// <see cref="Complete"/> at the end of the stream to flush a last line that has no newline.
 ///
@@ -26,7 +26,7 @@ public sealed class UartStreamParser
 {
     public const string Prompt = "ks> ";
 
-    /// <summary>The boot record's seq: the kernel numbers its records from 0 (the UART contract's boot record).</summary>
+    /// <summary>The boot record's seq: the kernel numbers its records from 0 (docs/uart-contract.md, seq).</summary>
     public const long FirstSeq = 0;
 
     private static ReadOnlySpan<byte> PromptBytes => "ks> "u8;
