@@ -15,7 +15,7 @@ using KernelStress.Kernel.Scheduling;
 
 namespace KernelStress.Kernel.Tracing
 {
-    internal static unsafe class TraceRings
+    internal static unsafe partial class TraceRings
     {
         public const int Capacity = 8192;
         private const ulong Mask = Capacity - 1;
@@ -72,8 +72,7 @@ namespace KernelStress.Kernel.Tracing
             ulong ticket = head;
             Volatile.Write(ref head, ticket + 1);
             TraceEntry* slot = ring + (ticket & Mask);
-            // A full barrier: a reader sees the slot invalid before any field changes.
-            Interlocked.Exchange(ref slot->Sequence, 0);
+            Invalidate(slot);
             slot->Time = time;
             slot->Kind = kind;
             slot->A = a;
@@ -92,6 +91,9 @@ namespace KernelStress.Kernel.Tracing
             if (interrupts)
                 Cpu.EnableInterrupts();
         }
+
+        // Marks the slot incomplete so that a reader sees that before any field changes.
+        private static partial void Invalidate(TraceEntry* slot);
 
         // The entry with ticket `ticket` of `cpu`'s ring; false when it was overwritten or is still being written.
         public static bool Read(int cpu, ulong ticket, out TraceEntry entry)
