@@ -25,13 +25,13 @@ public sealed class TraceConverterTests : IDisposable
 
     // CPU 0: thread 5 faults inside its page-fault handler and switches away dead; a timer tick follows.
     // CPU 1: idle all along, one chaos event, one heap sample.
-    private const string FaultDump =
+    internal const string FaultDump =
         """{"type":"trace","seq":1,"part":"events","cpu":0,"events":[[100000,"switch",0,5,"ready"],[200000,"irq_enter",14],[250000,"fault",5,14],[260000,"switch",5,1,"dead"],[300000,"irq_enter",32],[310000,"irq_exit",32]]}""" + "\n"
         + """{"type":"trace","seq":2,"part":"events","cpu":1,"events":[[150000,"chaos","memory_spike",40,true,true,1234],[160000,"heap",4096,37]]}""" + "\n"
         + """{"type":"trace","seq":3,"part":"threads","threads":[[0,"shell"],[1,"idle"],[5,"sacrifice"]]}""" + "\n"
         + """{"type":"trace","seq":4,"part":"end","arch":"x64","capacity":8192,"on":true,"appended":[6,2],"dumped":[6,2],"lost":[0,0]}""";
 
-    private static List<JsonElement> Parse(string lines) =>
+    internal static List<JsonElement> Parse(string lines) =>
         lines.Split('\n').Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
     [Fact]
