@@ -133,7 +133,7 @@ namespace KernelStress.Kernel.Tracing
                     json.WriteStringValue("switch"u8);
                     json.WriteNumberValue((ulong)(entry.A & 0xFFFF));
                     json.WriteNumberValue((ulong)(entry.A >> 16));
-                    json.WriteStringValue(State((ThreadState)entry.B));
+                    json.WriteStringValue(Shell.Commands.PsCommand.StateName((ThreadState)entry.B));
                     break;
                 case TraceKind.Interrupt:
                     json.WriteStringValue(entry.B != 0 ? "irq_enter"u8 : "irq_exit"u8);
@@ -201,16 +201,6 @@ namespace KernelStress.Kernel.Tracing
                 length++;
             json.WriteStringValue(bytes.Slice(0, length));
         }
-
-        private static ReadOnlySpan<byte> State(ThreadState state) => state switch
-        {
-            ThreadState.Ready => "ready"u8,
-            ThreadState.Running => "running"u8,
-            ThreadState.Sleeping => "sleeping"u8,
-            ThreadState.Blocked => "blocked"u8,
-            ThreadState.Dead => "dead"u8,
-            _ => "free"u8,
-        };
 
         private static ReadOnlySpan<byte> MemoryActionName(uint action) => (MemoryAction)action switch
         {

@@ -61,7 +61,7 @@ namespace KernelStress.Kernel.Shell.Commands
             KernelConsole.EndRecord(ref json);
         }
 
-        private static ReadOnlySpan<byte> StateName(ThreadState state) => state switch
+        internal static ReadOnlySpan<byte> StateName(ThreadState state) => state switch
         {
             ThreadState.Ready => "ready"u8,
             ThreadState.Running => "running"u8,
