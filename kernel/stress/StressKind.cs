@@ -2,6 +2,7 @@
 // (kinds/<kind>/*Kind.cs). A new kind is a folder under kinds/, a member here,
 // its line in Register, and its command in the portable catalog (ShellCommands).
 using System;
+using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Stress.Kinds;
 using KernelStress.Kernel.Stress.Kinds.Chaos;
 using KernelStress.Kernel.Stress.Kinds.Commands;
@@ -62,6 +63,8 @@ namespace KernelStress.Kernel.Stress
             {
                 if (kinds[i].Name.IsEmpty || kinds[i].Configure == null || kinds[i].Start == null || kinds[i].Judge == null || kinds[i].Print == null)
                     Panic.Halt("stress"u8, "a StressKind member has no descriptor in StressKinds.Register"u8);
+                if (NameTable.CountOf(kinds[i].CounterNames.Span) > StressRun.MaxKindCounters)
+                    Panic.Halt("stress"u8, "a kind names more counters than StressRun.MaxKindCounters"u8);
             }
             return kinds;
         }
@@ -69,8 +72,6 @@ namespace KernelStress.Kernel.Stress
         public static ref readonly StressKindDescriptor Of(StressKind kind) => ref s_kinds[(int)kind];
 
         public static ReadOnlySpan<byte> Name(StressKind kind) => s_kinds[(int)kind].Name.Span;
-
-        public static ReadOnlySpan<byte> Title(StressKind kind) => s_kinds[(int)kind].Title.Span;
 
         // The kind a parsed `stresstest NAME` or `stresstest compare NAME` names; false for any other command.
         public static bool TryFind(int commandId, out StressKind kind, out bool compare)

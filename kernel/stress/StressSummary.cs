@@ -1,4 +1,4 @@
-// The human lines of a stress run, in the seed's style:
+// The human lines of a stress run, in the stress-test report's style:
 //   [STRESSTEST] Memory: duration=5000ms seed=42 autonomy=off noise=10%
 //   [STRESSTEST] Memory completed: duration=5001ms ops=123456 failed=4
 //     Peak Pressure: 97%
@@ -22,11 +22,13 @@ namespace KernelStress.Kernel.Stress
             ref StressOptions options = ref StressRun.Options;
             ref readonly StressKindDescriptor kind = ref StressKinds.Of(options.Kind);
             StressOutput.Lock.Lock();
-            output.Write("[STRESSTEST] "u8);
-            output.Write(kind.Title.Span);
-            if (kind.WriteBound != null)
+            WriteTitle(output, kind.Name.Span);
+            if (!kind.BoundName.IsEmpty)
             {
-                kind.WriteBound(output);
+                output.Write(": "u8);
+                output.Write(kind.BoundName.Span);
+                output.Write("="u8);
+                output.WriteDecimal(kind.Bound());
             }
             else
             {
@@ -43,6 +45,16 @@ namespace KernelStress.Kernel.Stress
                 kind.WriteHeaderTail(output);
             output.WriteLine();
             StressOutput.Lock.Unlock();
+        }
+
+        // "[STRESSTEST] Memory": the kind's name, capitalised.
+        private static void WriteTitle(TextSink output, ReadOnlySpan<byte> name)
+        {
+            output.Write("[STRESSTEST] "u8);
+            Span<byte> first = stackalloc byte[1];
+            first[0] = (byte)(name[0] - 'a' + 'A');
+            output.Write(first);
+            output.Write(name.Slice(1));
         }
 
         // --verbose, each second: "[STATUS] 1000ms ops=123 failed=0 pressure=78% oom=1 interventions=4".
@@ -68,8 +80,7 @@ namespace KernelStress.Kernel.Stress
         public static void Print(TextSink output)
         {
             StressOutput.Lock.Lock();
-            output.Write("[STRESSTEST] "u8);
-            output.Write(StressKinds.Title(StressRun.Options.Kind));
+            WriteTitle(output, StressKinds.Name(StressRun.Options.Kind));
             output.Write(" completed: duration="u8);
             output.WriteDecimal(StressRun.DurationMs);
             output.Write("ms ops="u8);

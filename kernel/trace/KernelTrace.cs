@@ -11,7 +11,7 @@
 //   Interrupt  A = vector (x64) or exception slot (arm64), B = 1 on entry, 0 on exit
 //   Fault      A = thread id, B = the vector of the interrupt entry it died in
 //   Chaos      A = ChaosEvent, B = parameter, C = injected | recovered << 1, D = recovery ns
-//   Autonomy   A = AutonomyAction or 100 + MemoryAction, B = learner state + 1 (0: rules), C = succeeded/explored, D = ns, E = total reward's bits
+//   Autonomy   A = AutonomyAction or 100 + MemoryAction, B = learner state + 1 (0: rules), C = succeeded/explored, D = ns, E = the previous action's reward's bits
 //   Oom        B = bytes the run's pools hold, C = pressure %
 //   HeapLock   B = cycles the kernel heap's lock was held
 //   Stall      A = the stalled CPU, B = ns since its last tick
@@ -37,7 +37,7 @@ namespace KernelStress.Kernel.Tracing
         private static uint s_mask;
         private static ulong s_heapLockThresholdCycles;
         private static ulong s_ticks;
-        private static readonly uint[] s_lastVector = new uint[Scheduler.MaxCpus];
+        private static readonly uint[] s_lastVector = new uint[Processors.MaxCpus];
 
         public static uint Mask => Volatile.Read(ref s_mask);
 
@@ -110,12 +110,12 @@ namespace KernelStress.Kernel.Tracing
                 TraceRings.AppendFromThread(TraceKind.Autonomy, (uint)action, 0, succeeded ? 1UL : 0, nanoseconds, 0);
         }
 
-        // The learner chose `memoryAction` in `state`; `totalReward` is the run's reward so far.
-        public static void Decision(int state, int memoryAction, bool explored, double totalReward)
+        // The learner chose `memoryAction` in `state`; `reward` is what its previous action earned.
+        public static void Decision(int state, int memoryAction, bool explored, double reward)
         {
             if (IsOn(TraceKind.Autonomy))
                 TraceRings.AppendFromThread(TraceKind.Autonomy, LearnerActionBase + (uint)memoryAction, (ulong)(state + 1),
-                    explored ? 1UL : 0, 0, *(ulong*)&totalReward);
+                    explored ? 1UL : 0, 0, *(ulong*)&reward);
         }
 
         public static void Oom()

@@ -3,7 +3,7 @@
 // acquire time is kept in the lock and written only by its holder. With the
 // kind off it costs one load of the mask per Acquire and per Release.
 using KernelStress.Kernel.Arch;
-using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 
 namespace KernelStress.Kernel.Tracing
 {

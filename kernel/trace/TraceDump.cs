@@ -8,7 +8,7 @@
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Time;
@@ -24,9 +24,9 @@ namespace KernelStress.Kernel.Tracing
         private const int ChunkBytes = 12 * 1024;
 
         // Per CPU, for the last dump: the tickets it found appended, the entries it wrote and those it dropped.
-        private static readonly ulong[] s_appended = new ulong[Scheduler.MaxCpus];
-        private static readonly ulong[] s_dumped = new ulong[Scheduler.MaxCpus];
-        private static readonly ulong[] s_dropped = new ulong[Scheduler.MaxCpus];
+        private static readonly ulong[] s_appended = new ulong[Processors.MaxCpus];
+        private static readonly ulong[] s_dumped = new ulong[Processors.MaxCpus];
+        private static readonly ulong[] s_dropped = new ulong[Processors.MaxCpus];
 
         // Writes the records; returns how many events records went out.
         public static ulong Write()

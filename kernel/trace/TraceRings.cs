@@ -23,8 +23,8 @@ namespace KernelStress.Kernel.Tracing
         // Heads one cache line apart, so CPUs appending at once do not share a line.
         private const int HeadStride = 8;
 
-        private static readonly ulong[] s_rings = new ulong[Scheduler.MaxCpus];
-        private static readonly ulong[] s_heads = new ulong[Scheduler.MaxCpus * HeadStride];
+        private static readonly ulong[] s_rings = new ulong[Processors.MaxCpus];
+        private static readonly ulong[] s_heads = new ulong[Processors.MaxCpus * HeadStride];
 
         // Rings for every online CPU that has none yet; false when the pages are not there.
         public static bool Allocate()
@@ -47,7 +47,7 @@ namespace KernelStress.Kernel.Tracing
         // Empties every ring. Tracing is off while this runs.
         public static void Clear()
         {
-            for (int cpu = 0; cpu < Scheduler.MaxCpus; cpu++)
+            for (int cpu = 0; cpu < Processors.MaxCpus; cpu++)
                 Volatile.Write(ref s_heads[cpu * HeadStride], 0);
         }
 

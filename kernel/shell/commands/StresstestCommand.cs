@@ -4,6 +4,7 @@
 // over to kernel/stress (StressCoordinator, StressCompare, StressReport).
 // Compare runs autonomy off, then on.
 using KernelStress.Kernel.Stress;
+using KernelStress.Kernel.Stress.Kinds;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Shell.Commands
@@ -13,7 +14,11 @@ namespace KernelStress.Kernel.Shell.Commands
         public static void Run(ParsedCommand command, StressKind kind, TextSink output)
         {
             StressOptions options = StressOptions.From(command, kind, false);
-            if (StressKinds.Of(kind).Configure(command, ref options, output))
+            ref readonly StressKindDescriptor descriptor = ref StressKinds.Of(kind);
+            // A kind that runs to a count has no deadline.
+            if (!descriptor.BoundName.IsEmpty)
+                options.DurationMs = 0;
+            if (descriptor.Configure(command, ref options, output))
                 StressCoordinator.Run(options, command.Tokens, output);
         }
 

@@ -8,7 +8,10 @@
 //   Measure (counters every verdict sees, even a FAIL's),
 //   Judge (only when nothing failed while running: verdict and reason),
 //   Print (the kind's detail lines, before the latency lines).
-// A null Stop, Measure, WriteBound or WriteHeaderTail means the kind has none.
+// The constructor takes what every kind has; a kind sets the rest with an
+// initializer. A null Stop, Measure or WriteHeaderTail means the kind has none;
+// a kind with a BoundName runs to a count (Bound) instead of a deadline.
+using System;
 using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Shell;
@@ -17,18 +20,21 @@ namespace KernelStress.Kernel.Stress.Kinds
 {
     internal unsafe struct StressKindDescriptor
     {
-        // The record's "test" and the word after `stresstest`.
+        // The record's "test" and the word after `stresstest`; capitalised, the
+        // human lines' title: "[STRESSTEST] Memory completed: ...".
         public LiteralName Name;
-        // As the human lines spell it: "[STRESSTEST] Memory completed: ...".
-        public LiteralName Title;
         public ShellCommandId Command;
         // `stresstest compare NAME`; 0 when the kind has none.
         public ShellCommandId CompareCommand;
+        // The record names of the kind's own counters (KindCounter), separated by '|', in index order.
+        public LiteralName CounterNames;
 
         // False when it printed an error line and the run must not start.
         public delegate*<ParsedCommand, ref StressOptions, TextSink, bool> Configure;
-        // The header's bound in place of ": duration=Nms", for kinds that run to a count.
-        public delegate*<TextSink, void> WriteBound;
+        // What the kind counts to, in the header in place of ": duration=Nms"
+        // (": cycles=50"); the run then has no deadline.
+        public LiteralName BoundName;
+        public delegate*<ulong> Bound;
         // Written at the end of the header line.
         public delegate*<TextSink, void> WriteHeaderTail;
         // `poll` is the coordinator's periodic work, true when the run should end. False if a thread did not start.
@@ -37,6 +43,20 @@ namespace KernelStress.Kernel.Stress.Kinds
         public delegate*<void> Measure;
         public delegate*<TextSink, void> Judge;
         public delegate*<TextSink, void> Print;
+
+        public StressKindDescriptor(ReadOnlySpan<byte> name, ShellCommandId command,
+            delegate*<ParsedCommand, ref StressOptions, TextSink, bool> configure,
+            delegate*<in StressOptions, TextSink, delegate*<bool>, bool> start,
+            delegate*<TextSink, void> judge, delegate*<TextSink, void> print)
+        {
+            this = default;
+            Name = new LiteralName(name);
+            Command = command;
+            Configure = configure;
+            Start = start;
+            Judge = judge;
+            Print = print;
+        }
 
         // Configure for the kinds that follow `autonomy on|off` and take no flags beyond StressOptions.
         public static bool FollowArmedAutonomy(ParsedCommand command, ref StressOptions options, TextSink output)

@@ -7,6 +7,7 @@
 // A client whose request times out (the service died with it) submits a new
 // one with the next sequence number; an answer to an older number is ignored.
 using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 
 namespace KernelStress.Kernel.Stress.Service
 {

@@ -14,7 +14,7 @@ namespace KernelStress.Tool.Tracing;
 /// switches away inside its exception handler, which never returns), so every span nests in the one
 /// around it as Perfetto requires (<see cref="TraceNesting"/> checks the result). Faults, chaos
 /// events, autonomy decisions, OOMs, long heap-lock holds and watchdog stalls are instants; heap
-/// bytes, pressure and the learner's total reward are counters.
+/// bytes, pressure and the reward of the learner's last action are counters.
 /// </summary>
 public sealed class TraceConverter
 {
@@ -190,9 +190,9 @@ public sealed class TraceConverter
                     {
                         ["state"] = e[3].GetInt64(),
                         ["explored"] = e[4].GetBoolean(),
-                        ["total_reward"] = e[5].GetDouble(),
+                        ["previous_reward"] = e[5].GetDouble(),
                     });
-                    Counter("learner reward", "total", e[5].GetDouble());
+                    Counter("learner reward", "previous_action", e[5].GetDouble());
                     break;
                 case "oom":
                     Instant("OOM", "oom", new() { ["pool_bytes"] = e[2].GetInt64(), ["pressure_pct"] = e[3].GetInt64() });

@@ -1,7 +1,6 @@
 // `stresstest commands`: the command flood at --rate on the shell thread, the
 // controller when autonomy is on. FAIL when a valid command printed an error,
 // PARTIAL when under 90 % of the requested rate was reached.
-using KernelStress.Kernel.Runtime;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -9,16 +8,10 @@ namespace KernelStress.Kernel.Stress.Kinds.Commands
 {
     internal static unsafe class CommandsKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("commands"u8, ShellCommandId.StresstestCommands,
+            &StressKindDescriptor.FollowArmedAutonomy, &Start, &Judge, &PrintCommands)
         {
-            Name = new LiteralName("commands"u8),
-            Title = new LiteralName("Commands"u8),
-            Command = ShellCommandId.StresstestCommands,
             CompareCommand = ShellCommandId.StresstestCompareCommands,
-            Configure = &StressKindDescriptor.FollowArmedAutonomy,
-            Start = &Start,
-            Judge = &Judge,
-            Print = &PrintCommands,
         };
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)

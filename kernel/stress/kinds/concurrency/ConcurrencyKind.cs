@@ -8,20 +8,15 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
 {
     internal static unsafe class ConcurrencyKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("concurrency"u8, ShellCommandId.StresstestConcurrency,
+            &Configure, &Start, &ConcurrencyWorkload.Judge, &ConcurrencyWorkload.Print)
         {
-            Name = new LiteralName("concurrency"u8),
-            Title = new LiteralName("Concurrency"u8),
-            Command = ShellCommandId.StresstestConcurrency,
-            Configure = &Configure,
-            Start = &Start,
-            Judge = &ConcurrencyWorkload.Judge,
-            Print = &ConcurrencyWorkload.Print,
+            CounterNames = new LiteralName(ConcurrencyCounters.Names),
         };
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {
-            ConcurrencyWorkload.Configure((int)command.GetUnsigned(ShellCommands.StressClients, 20));
+            ConcurrencyWorkload.Configure((int)command.GetUnsigned(ShellCommands.StressClients, 20), command.Has(ShellCommands.StressSabotageAnswers));
             return true;
         }
 

@@ -1,4 +1,4 @@
-// `stresstest concurrency --clients N` (seed 003's 20 concurrent operations,
+// `stresstest concurrency --clients N` (the integration sprint's 20 concurrent operations,
 // of which its system served none): N client threads send requests to the
 // one KernelService thread until the deadline, each waiting for its answer
 // (timeout RequestTimeoutMs) and checking it. Counted: requests (ops), failed
@@ -6,7 +6,7 @@
 // fewest and most requests any client got answered; request_latency holds
 // every answered request's round trip.
 // Verdict: FAIL when a client got no answer at all or the error rate is over
-// 1 %; PARTIAL over 0.1 % or when p99 is over 50 ms (seeds 002 and 000).
+// 1 %; PARTIAL over 0.1 % or when p99 is over 50 ms (the progressive-load and stress-smoke plans).
 using System.Threading;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Service;
@@ -29,17 +29,25 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
 
         public static int Clients => s_clients;
 
-        public static void Configure(int clients) => s_clients = clients;
+        // `sabotage` (test-only): the service never answers client 0, so the answers-per-client check must fail the run.
+        public static void Configure(int clients, bool sabotage)
+        {
+            s_clients = clients;
+            KernelService.AnswersClientZero = !sabotage;
+        }
 
         // On the shell thread: the service, the clients until the deadline or Ctrl-C. False if a thread did not start.
         public static bool Run(LatencyHistogram latency, delegate*<bool> poll)
         {
             s_latency = latency;
-            StressRun.Set(StressCounter.TimedOut, 0);
-            StressRun.Set(StressCounter.WrongAnswers, 0);
+            StressRun.Set(ConcurrencyCounters.TimedOut, 0);
+            StressRun.Set(ConcurrencyCounters.WrongAnswers, 0);
             StressRun.Set(StressCounter.Rejected, 0);
             if (!KernelService.Start())
+            {
+                KernelService.AnswersClientZero = true;
                 return false;
+            }
             int spawned = 0;
             for (; spawned < s_clients; spawned++)
             {
@@ -54,14 +62,15 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
             for (int i = 0; i < spawned; i++)
                 Scheduler.Join(s_threads[i]);
             KernelService.Stop();
+            KernelService.AnswersClientZero = true;
             long fewest = long.MaxValue, most = 0;
             for (int i = 0; i < spawned; i++)
             {
                 fewest = s_answered[i] < fewest ? s_answered[i] : fewest;
                 most = s_answered[i] > most ? s_answered[i] : most;
             }
-            StressRun.Set(StressCounter.FewestAnswered, spawned == 0 ? 0 : fewest);
-            StressRun.Set(StressCounter.MostAnswered, most);
+            StressRun.Set(ConcurrencyCounters.FewestAnswered, spawned == 0 ? 0 : fewest);
+            StressRun.Set(ConcurrencyCounters.MostAnswered, most);
             return spawned == s_clients;
         }
 
@@ -82,8 +91,12 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
                     continue;
                 }
                 StressRun.Increment(StressCounter.Failed);
-                StressRun.Increment(outcome == RequestOutcome.TimedOut ? StressCounter.TimedOut
-                    : outcome == RequestOutcome.WrongAnswer ? StressCounter.WrongAnswers : StressCounter.Rejected);
+                if (outcome == RequestOutcome.TimedOut)
+                    StressRun.Increment(ConcurrencyCounters.TimedOut);
+                else if (outcome == RequestOutcome.WrongAnswer)
+                    StressRun.Increment(ConcurrencyCounters.WrongAnswers);
+                else
+                    StressRun.Increment(StressCounter.Rejected);
                 if (outcome == RequestOutcome.Rejected)
                     Scheduler.Sleep(1);
             }
@@ -108,10 +121,10 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
             reason.Write(" ppm), p99 "u8);
             reason.WriteDecimal(p99 / 1000);
             reason.Write(" us, answers per client "u8);
-            reason.WriteDecimal(StressRun.Get(StressCounter.FewestAnswered));
+            reason.WriteDecimal(StressRun.Get(ConcurrencyCounters.FewestAnswered));
             reason.Write(".."u8);
-            reason.WriteDecimal(StressRun.Get(StressCounter.MostAnswered));
-            if (StressRun.Get(StressCounter.FewestAnswered) == 0)
+            reason.WriteDecimal(StressRun.Get(ConcurrencyCounters.MostAnswered));
+            if (StressRun.Get(ConcurrencyCounters.FewestAnswered) == 0)
             {
                 reason.Write(": a client got no answer"u8);
                 StressRun.Judge(StressVerdict.Fail);
@@ -132,15 +145,15 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
             output.Write("  Requests: "u8);
             output.WriteDecimal(StressRun.Get(StressCounter.Ops));
             output.Write(" (timed out "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.TimedOut));
+            output.WriteDecimal(StressRun.Get(ConcurrencyCounters.TimedOut));
             output.Write(", wrong "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.WrongAnswers));
+            output.WriteDecimal(StressRun.Get(ConcurrencyCounters.WrongAnswers));
             output.Write(", rejected "u8);
             output.WriteDecimal(StressRun.Get(StressCounter.Rejected));
             output.Write("); answers per client "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.FewestAnswered));
+            output.WriteDecimal(StressRun.Get(ConcurrencyCounters.FewestAnswered));
             output.Write(".."u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.MostAnswered));
+            output.WriteDecimal(StressRun.Get(ConcurrencyCounters.MostAnswered));
             output.WriteLine();
         }
     }

@@ -8,31 +8,22 @@ namespace KernelStress.Kernel.Stress.Kinds.Leak
 {
     internal static unsafe class LeakKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("leak"u8, ShellCommandId.StresstestLeak,
+            &Configure, &Start, &LeakVerdict.Judge, &LeakVerdict.Print)
         {
-            Name = new LiteralName("leak"u8),
-            Title = new LiteralName("Leak"u8),
-            Command = ShellCommandId.StresstestLeak,
-            Configure = &Configure,
-            WriteBound = &WriteBound,
-            Start = &Start,
-            Judge = &LeakVerdict.Judge,
-            Print = &LeakVerdict.Print,
+            CounterNames = new LiteralName(LeakCounters.Names),
+            BoundName = new LiteralName("cycles"u8),
+            Bound = &Bound,
         };
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {
             uint cycles = (uint)command.GetUnsigned(ShellCommands.StressCycles, 50);
-            options.DurationMs = 0;
             LeakWorkload.Configure(cycles, command.Has(ShellCommands.StressInjectLeak));
             return true;
         }
 
-        private static void WriteBound(TextSink output)
-        {
-            output.Write(": cycles="u8);
-            output.WriteDecimal(LeakWorkload.Cycles);
-        }
+        private static ulong Bound() => LeakWorkload.Cycles;
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll) =>
             LeakWorkload.Run(StressRun.AddHistogram(StressHistogram.AllocLatency), poll);

@@ -31,7 +31,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Leak
                 reason.WriteDecimal(StressRun.Get(StressCounter.Failed));
                 reason.Write(" allocation(s) failed or came back altered; "u8);
             }
-            reason.WriteDecimal(StressRun.Get(StressCounter.Cycles));
+            reason.WriteDecimal(StressRun.Get(LeakCounters.Cycles));
             reason.Write(" cycles, after the last: heap in use "u8);
             Signed(reason, LeakWorkload.HeapGrowth);
             reason.Write(" B, pages "u8);
@@ -47,7 +47,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Leak
         public static void Print(TextSink output)
         {
             output.Write("  Cycles: "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.Cycles));
+            output.WriteDecimal(StressRun.Get(LeakCounters.Cycles));
             output.Write(" of "u8);
             output.WriteDecimal(LeakWorkload.Workers);
             output.Write(" threads, "u8);
@@ -75,7 +75,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Leak
             output.Write("  Growth over the baseline after the last cycle: heap in use "u8);
             Signed(output, LeakWorkload.HeapGrowth);
             output.Write(" B, held "u8);
-            Signed(output, StressRun.Get(StressCounter.HeldGrowthBytes));
+            Signed(output, StressRun.Get(LeakCounters.HeldGrowthBytes));
             output.Write(" B, pages "u8);
             Signed(output, LeakWorkload.PagesGrowth);
             output.Write(", managed "u8);

@@ -1,4 +1,4 @@
-// `stresstest leak --cycles N` (seed 003's create/destroy cycles): each cycle
+// `stresstest leak --cycles N` (the integration sprint's create/destroy cycles): each cycle
 // spawns Workers threads; each creates a heap histogram (HeapHistogram),
 // allocates BlocksPerWorker heap blocks of 16 B to 16 KiB (slabs and arenas),
 // writes and checks a pattern in each, records each allocation's latency,
@@ -7,7 +7,7 @@
 // and the pages in use. Each cycle is a phase row with those counts and their
 // growth over the baseline taken before the first cycle.
 // Tolerance: zero. The heap returns empty slabs and arenas at once and Join
-// frees the stack, so any growth after a cycle is a leak (the seed allowed
+// frees the stack, so any growth after a cycle is a leak (the integration sprint allowed
 // 50 %, which would hide one). The managed heap must not grow either.
 // --inject-leak (test-only) keeps one 512-byte block per cycle until the
 // growth has been measured, then frees them, so the check has a leak to find
@@ -77,11 +77,11 @@ namespace KernelStress.Kernel.Stress.Kinds.Leak
                 Measure(phase, cycles, heapBase, heldBase, pagesBase);
             }
             s_managedGrowth = (long)(ManagedHeap.BytesUsed - managedBase);
-            StressRun.Set(StressCounter.Cycles, cycles);
-            StressRun.Set(StressCounter.HeapGrowthBytes, s_heapGrowth);
-            StressRun.Set(StressCounter.HeldGrowthBytes, s_heldGrowth);
-            StressRun.Set(StressCounter.PagesGrowth, s_pagesGrowth);
-            StressRun.Set(StressCounter.ManagedGrowthBytes, s_managedGrowth);
+            StressRun.Set(LeakCounters.Cycles, cycles);
+            StressRun.Set(LeakCounters.HeapGrowthBytes, s_heapGrowth);
+            StressRun.Set(LeakCounters.HeldGrowthBytes, s_heldGrowth);
+            StressRun.Set(LeakCounters.PagesGrowth, s_pagesGrowth);
+            StressRun.Set(LeakCounters.ManagedGrowthBytes, s_managedGrowth);
             for (int i = 0; i < cycles; i++)
             {
                 KernelHeap.Free(s_leaked[i]);

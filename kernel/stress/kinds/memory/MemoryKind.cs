@@ -2,25 +2,18 @@
 // --target-pressure, the controller when autonomy is on. PARTIAL when an OOM
 // found nothing to free. Its measure, verdict and lines also serve the kinds
 // that run the memory workload beside something else (chaos, multi, learning).
-using KernelStress.Kernel.Runtime;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress.Kinds.Memory
 {
     internal static unsafe class MemoryKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("memory"u8, ShellCommandId.StresstestMemory,
+            &StressKindDescriptor.FollowArmedAutonomy, &Start, &JudgeOom, &PrintPressure)
         {
-            Name = new LiteralName("memory"u8),
-            Title = new LiteralName("Memory"u8),
-            Command = ShellCommandId.StresstestMemory,
             CompareCommand = ShellCommandId.StresstestCompareMemory,
-            Configure = &StressKindDescriptor.FollowArmedAutonomy,
-            Start = &Start,
             Stop = &MemoryWorkload.Stop,
             Measure = &Measure,
-            Judge = &JudgeOom,
-            Print = &PrintPressure,
         };
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)
@@ -54,8 +47,14 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
             reason.Write(" OOM event(s), "u8);
             reason.WriteDecimal(recovered);
             reason.Write(" recovered by freeing 20-70% of the pool"u8);
-            if (recovered < ooms)
-                StressRun.Judge(StressVerdict.Partial);
+            long unrecovered = StressRun.Get(StressCounter.Failed);
+            if (unrecovered > 0)
+            {
+                reason.Write("; "u8);
+                reason.WriteDecimal(unrecovered);
+                reason.Write(" OOM event(s) whose recovery freed nothing"u8);
+                StressRun.Judge(StressVerdict.Fail);
+            }
         }
 
         public static void PrintPressure(TextSink output)

@@ -9,21 +9,16 @@ namespace KernelStress.Kernel.Stress.Kinds.Mix
 {
     internal static unsafe class MixKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("mix"u8, ShellCommandId.StresstestMix,
+            &Configure, &Start, &MixWorkload.Judge, &MixWorkload.Print)
         {
-            Name = new LiteralName("mix"u8),
-            Title = new LiteralName("Mix"u8),
-            Command = ShellCommandId.StresstestMix,
-            Configure = &Configure,
-            WriteBound = &WriteBound,
-            Start = &Start,
-            Judge = &MixWorkload.Judge,
-            Print = &MixWorkload.Print,
+            CounterNames = new LiteralName(MixCounters.Names),
+            BoundName = new LiteralName("ops"u8),
+            Bound = &Bound,
         };
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {
-            options.DurationMs = 0;
             ulong memory = command.TryGetKeyValue(ShellCommands.StressWeights, "memory", out ulong m) ? m : 40;
             ulong commands = command.TryGetKeyValue(ShellCommands.StressWeights, "commands", out ulong c) ? c : 40;
             ulong noise = command.TryGetKeyValue(ShellCommands.StressWeights, "noise", out ulong n) ? n : 20;
@@ -36,11 +31,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Mix
             return true;
         }
 
-        private static void WriteBound(TextSink output)
-        {
-            output.Write(": ops="u8);
-            output.WriteDecimal(MixWorkload.OpsWanted);
-        }
+        private static ulong Bound() => MixWorkload.OpsWanted;
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)
         {

@@ -1,4 +1,4 @@
-// `stresstest mix --ops N --weights memory:W,commands:W,noise:W` (seed 000's
+// `stresstest mix --ops N --weights memory:W,commands:W,noise:W` (the stress-smoke plan's
 // 40/40/20 rollout mix, "fast-forward": no pauses): N operations on the shell
 // thread, each kind drawn by weight from the run's seed:
 //  memory:   a kernel-heap block of 2 KiB +- 50 % allocated, written end to
@@ -8,7 +8,7 @@
 //            (fails on an error line);
 //  noise:    a garbage line of 1-80 random bytes, at least one not ASCII,
 //            which the parser must reject (fails when it is accepted).
-// Every operation is timed into op_latency. Thresholds (seed 000): throughput
+// Every operation is timed into op_latency. Thresholds (the stress-smoke plan): throughput
 // over 100 ops/s and p99 under 50 ms, else PARTIAL; failed operations over
 // 1 % FAIL. policies/mix.json gives `./kstress validate` the same levels.
 using System;
@@ -83,9 +83,9 @@ namespace KernelStress.Kernel.Stress.Kinds.Mix
             }
             StressRun.Set(StressCounter.Ops, s_ops[0] + s_ops[1] + s_ops[2]);
             StressRun.Set(StressCounter.Failed, s_failed[0] + s_failed[1] + s_failed[2]);
-            StressRun.Set(StressCounter.MixMemoryOps, s_ops[0]);
-            StressRun.Set(StressCounter.MixCommandOps, s_ops[1]);
-            StressRun.Set(StressCounter.MixNoiseOps, s_ops[2]);
+            StressRun.Set(MixCounters.MemoryOps, s_ops[0]);
+            StressRun.Set(MixCounters.CommandOps, s_ops[1]);
+            StressRun.Set(MixCounters.NoiseOps, s_ops[2]);
         }
 
         private static bool Memory(ref Xorshift64Star random)

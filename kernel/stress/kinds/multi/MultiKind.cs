@@ -2,7 +2,6 @@
 // the flood on the shell thread, the chaos engine on a thread of its own, the
 // controller when autonomy is on. Judged as chaos, and FAIL when a valid
 // command printed an error line.
-using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Stress.Kinds.Chaos;
@@ -17,19 +16,13 @@ namespace KernelStress.Kernel.Stress.Kinds.Multi
     {
         private static int s_chaosThread = -1;
 
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("multi"u8, ShellCommandId.StresstestMulti,
+            &StressKindDescriptor.FollowArmedAutonomy, &Start, &Judge, &Print)
         {
-            Name = new LiteralName("multi"u8),
-            Title = new LiteralName("Multi"u8),
-            Command = ShellCommandId.StresstestMulti,
             CompareCommand = ShellCommandId.StresstestCompareMulti,
-            Configure = &StressKindDescriptor.FollowArmedAutonomy,
             WriteHeaderTail = &ChaosKind.WriteFailRate,
-            Start = &Start,
             Stop = &Stop,
             Measure = &ChaosKind.Measure,
-            Judge = &Judge,
-            Print = &Print,
         };
 
         // The histograms in this order: the chaos thread finds its two at 2 and 3.
@@ -66,7 +59,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Multi
 
         private static void Judge(TextSink reason)
         {
-            ChaosKind.JudgeRecoveries(reason);
+            ChaosVerdict.Judge(reason);
             if (StressRun.Get(StressCounter.CommandErrors) > 0)
                 StressRun.Fail("a valid command printed an error line"u8);
         }

@@ -12,15 +12,10 @@ namespace KernelStress.Kernel.Stress.Kinds.Ramp
         // The default levels, in snapshots per second.
         private static readonly ulong[] s_defaultLevels = { 5, 10, 25, 50 };
 
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("ramp"u8, ShellCommandId.StresstestRamp,
+            &Configure, &Start, &RampVerdict.Judge, &RampVerdict.Print)
         {
-            Name = new LiteralName("ramp"u8),
-            Title = new LiteralName("Ramp"u8),
-            Command = ShellCommandId.StresstestRamp,
-            Configure = &Configure,
-            Start = &Start,
-            Judge = &RampVerdict.Judge,
-            Print = &RampVerdict.Print,
+            CounterNames = new LiteralName(RampCounters.Names),
         };
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)

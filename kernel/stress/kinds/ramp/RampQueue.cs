@@ -3,6 +3,7 @@
 // producer then waits: backpressure); consumers drain until the ring is empty
 // before they Wait, so a Raise is never needed for an item already queued.
 using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 
 namespace KernelStress.Kernel.Stress.Kinds.Ramp
 {

@@ -2,7 +2,7 @@
 // 002 ("Pass/Fail Criteria", "Early Warning Signals vs Fail Signals"):
 //  achieved rate: warn under 95 % of the target, fail under 90 % (its table:
 //    4.8-5.0 of 5/s ... 45-50 of 50/s);
-//  p99 latency: warn over 50 ms (its first level, also seed 000's bar), fail
+//  p99 latency: warn over 50 ms (its first level, also the stress-smoke plan's bar), fail
 //    over 500 ms ("Processing latency > 500ms");
 //  error rate (corrupt, lost or duplicated items per item): warn over 0.1 %,
 //    fail over 1 %;
@@ -10,6 +10,7 @@
 //  memory (pages in use of all pages): warn over 85 %, fail over 95 %.
 // A level that fails no threshold is sustained.
 using System;
+using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Stress.Phases;
 
 namespace KernelStress.Kernel.Stress.Kinds.Ramp
@@ -19,6 +20,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Ramp
         Ok,
         Warn,
         Fail,
+        Count,
     }
 
     internal static class RampThresholds
@@ -65,11 +67,8 @@ namespace KernelStress.Kernel.Stress.Kinds.Ramp
             }
         }
 
-        public static ReadOnlySpan<byte> Name(RampLevelStatus status) => status switch
-        {
-            RampLevelStatus.Ok => "ok"u8,
-            RampLevelStatus.Warn => "WARN"u8,
-            _ => "FAIL"u8,
-        };
+        private static readonly NameTable s_statusNames = new NameTable("ok|WARN|FAIL"u8, (int)RampLevelStatus.Count);
+
+        public static ReadOnlySpan<byte> Name(RampLevelStatus status) => s_statusNames[(int)status];
     }
 }

@@ -1,5 +1,5 @@
 // The verdict and human lines of `stresstest ramp`:
-//  FAIL when any injected item was lost, duplicated or corrupt (seed 002's
+//  FAIL when any injected item was lost, duplicated or corrupt (the progressive-load plan's
 //    "Data Integrity: all generated snapshots processed"; here not 5 % but
 //    none may go), or when the first level was not sustained;
 //  PARTIAL when a later level failed a threshold (the ramp found its limit:
@@ -50,12 +50,12 @@ namespace KernelStress.Kernel.Stress.Kinds.Ramp
                 if (s_firstFailed < 0)
                     highest = Math.Max(highest, RampWorkload.Level(level));
             }
-            StressRun.Set(StressCounter.Injected, (long)RampWorkload.Injected);
-            StressRun.Set(StressCounter.Lost, lost);
-            StressRun.Set(StressCounter.Duplicated, duplicated);
-            StressRun.Set(StressCounter.Corrupt, corrupt);
-            StressRun.Set(StressCounter.DrainUs, (long)RampWorkload.DrainUs);
-            StressRun.Set(StressCounter.HighestSustainedRate, (long)highest);
+            StressRun.Set(RampCounters.Injected, (long)RampWorkload.Injected);
+            StressRun.Set(RampCounters.Lost, lost);
+            StressRun.Set(RampCounters.Duplicated, duplicated);
+            StressRun.Set(RampCounters.Corrupt, corrupt);
+            StressRun.Set(RampCounters.DrainUs, (long)RampWorkload.DrainUs);
+            StressRun.Set(RampCounters.HighestSustainedRate, (long)highest);
             // The run's heap peak is its worst level's (the CSV's mem column for the result row).
             StressRun.Set(StressCounter.MemPeakBytes, heapPeak);
 
@@ -162,7 +162,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Ramp
             output.WriteDecimal(RampWorkload.DrainUs);
             output.WriteLine(" us"u8);
             output.Write("  Highest sustained level: "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.HighestSustainedRate));
+            output.WriteDecimal(StressRun.Get(RampCounters.HighestSustainedRate));
             output.WriteLine("/s"u8);
         }
     }

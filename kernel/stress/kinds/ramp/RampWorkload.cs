@@ -1,5 +1,5 @@
 // `stresstest ramp`: progressive load on an ingest pipeline inside the kernel
-// (seed 002). A producer thread injects checksummed items (RampItem) at each
+// (the progressive-load plan). A producer thread injects checksummed items (RampItem) at each
 // level's rate, level after level, into a bounded queue (RampQueue); two
 // consumer threads validate and free them and mark their sequence numbers in
 // the ledger (RampLedger). Per level (a phase row): items processed, achieved

@@ -9,30 +9,21 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
 {
     internal static unsafe class RecoveryKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("recovery"u8, ShellCommandId.StresstestRecovery,
+            &Configure, &Start, &RecoveryWorkload.Judge, &RecoveryWorkload.Print)
         {
-            Name = new LiteralName("recovery"u8),
-            Title = new LiteralName("Recovery"u8),
-            Command = ShellCommandId.StresstestRecovery,
-            Configure = &Configure,
-            WriteBound = &WriteBound,
-            Start = &Start,
-            Judge = &RecoveryWorkload.Judge,
-            Print = &RecoveryWorkload.Print,
+            CounterNames = new LiteralName(RecoveryCounters.Names),
+            BoundName = new LiteralName("kills"u8),
+            Bound = &Bound,
         };
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {
-            options.DurationMs = 0;
-            RecoveryWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressKills, 10));
+            RecoveryWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressKills, 10), command.Has(ShellCommands.StressSabotageRestart));
             return true;
         }
 
-        private static void WriteBound(TextSink output)
-        {
-            output.Write(": kills="u8);
-            output.WriteDecimal(RecoveryWorkload.Kills);
-        }
+        private static ulong Bound() => RecoveryWorkload.Kills;
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)
         {

@@ -1,4 +1,4 @@
-// `stresstest recovery --kills N` (seed 003's coordinator crash -> restart):
+// `stresstest recovery --kills N` (the integration sprint's coordinator crash -> restart):
 // the shell thread is the client of the supervised KernelService. Per kill:
 // WarmRequests requests that must all be answered; then Scheduler.Kill on the
 // service thread; the supervisor starts a new one (restart_latency: kill to
@@ -8,7 +8,7 @@
 // failed recovery; requests that time out during the outage are expected and
 // counted apart (outage_timeouts), not as failures.
 // Verdict: FAIL when a recovery failed or a warm request was not answered;
-// PARTIAL when first_success p99 is over 50 ms (seed 000's latency bar).
+// PARTIAL when first_success p99 is over 50 ms (the stress-smoke plan's latency bar).
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Service;
 using KernelStress.Kernel.Time;
@@ -33,7 +33,12 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
 
         public static uint Kills => s_kills;
 
-        public static void Configure(uint kills) => s_kills = kills;
+        // `sabotage` (test-only): the supervisor does not restart the service, so every recovery must fail.
+        public static void Configure(uint kills, bool sabotage)
+        {
+            s_kills = kills;
+            KernelService.RestartsEnabled = !sabotage;
+        }
 
         // On the shell thread: every kill and its recovery (Ctrl-C ends early). False if the service did not start.
         public static bool Run(LatencyHistogram restart, LatencyHistogram firstSuccess, delegate*<bool> poll)
@@ -44,18 +49,19 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
             StressRun.Set(StressCounter.FaultsInjected, 0);
             StressRun.Set(StressCounter.Recovered, 0);
             StressRun.Set(StressCounter.RecoveryFailed, 0);
-            StressRun.Set(StressCounter.OutageTimeouts, 0);
-            if (!KernelService.Start())
-                return false;
-            for (uint kill = 1; kill <= s_kills; kill++)
+            StressRun.Set(RecoveryCounters.OutageTimeouts, 0);
+            bool started = KernelService.Start();
+            for (uint kill = 1; started && kill <= s_kills; kill++)
             {
                 if (poll() && StressRun.Cancelled)
                     break;
                 if (!Warm() || !KillAndRecover((int)kill))
                     break;
             }
-            KernelService.Stop();
-            return true;
+            if (started)
+                KernelService.Stop();
+            KernelService.RestartsEnabled = true;
+            return started;
         }
 
         // WarmRequests answered requests; false (and the run failed) when one was not.
@@ -95,7 +101,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
                     StressRun.Increment(StressCounter.Recovered);
                     return true;
                 }
-                StressRun.Increment(StressCounter.OutageTimeouts);
+                StressRun.Increment(RecoveryCounters.OutageTimeouts);
             }
             return RecoveryFailed("no request was answered within 1 s of a kill"u8);
         }
@@ -148,7 +154,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
             output.Write(", failed "u8);
             output.WriteDecimal(StressRun.Get(StressCounter.RecoveryFailed));
             output.Write("; requests timed out during outages: "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.OutageTimeouts));
+            output.WriteDecimal(StressRun.Get(RecoveryCounters.OutageTimeouts));
             output.WriteLine();
         }
     }

@@ -1,23 +1,14 @@
 // `stresstest redteam`: adversarial input to the shell grammar, the record
 // encoder and the allocator (Redteam). FAIL when any input was accepted (set
 // while running); otherwise PASS with the counts.
-using KernelStress.Kernel.Runtime;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress.Kinds.Redteam
 {
     internal static unsafe class RedteamKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
-        {
-            Name = new LiteralName("redteam"u8),
-            Title = new LiteralName("Redteam"u8),
-            Command = ShellCommandId.StresstestRedteam,
-            Configure = &StressKindDescriptor.FollowArmedAutonomy,
-            Start = &Start,
-            Judge = &Judge,
-            Print = &Print,
-        };
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("redteam"u8, ShellCommandId.StresstestRedteam,
+            &StressKindDescriptor.FollowArmedAutonomy, &Start, &Judge, &Print);
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)
         {

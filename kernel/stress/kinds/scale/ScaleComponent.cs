@@ -6,6 +6,7 @@
 //  sched: one Yield through the scheduler lock;
 //  shell: one random valid command parsed and dispatched with its output captured (fails on an error line).
 using System;
+using KernelStress.Kernel.Runtime;
 
 namespace KernelStress.Kernel.Stress.Kinds.Scale
 {
@@ -17,20 +18,16 @@ namespace KernelStress.Kernel.Stress.Kinds.Scale
         Prng,
         Sched,
         Shell,
+        Count,
     }
 
     internal static class ScaleComponents
     {
-        public const int Count = 5;
+        public const int Count = (int)ScaleComponent.Count;
 
         // A phase's name before its thread count: "alloc_t" as in "alloc_t4".
-        public static ReadOnlySpan<byte> PhasePrefix(ScaleComponent component) => component switch
-        {
-            ScaleComponent.Alloc => "alloc_t"u8,
-            ScaleComponent.Hist => "hist_t"u8,
-            ScaleComponent.Prng => "prng_t"u8,
-            ScaleComponent.Sched => "sched_t"u8,
-            _ => "shell_t"u8,
-        };
+        private static readonly NameTable s_phasePrefixes = new NameTable("alloc_t|hist_t|prng_t|sched_t|shell_t"u8, Count);
+
+        public static ReadOnlySpan<byte> PhasePrefix(ScaleComponent component) => s_phasePrefixes[(int)component];
     }
 }

@@ -2,7 +2,6 @@
 // (ScaleWorkload); judged and printed by ScaleVerdict. --duration is the whole
 // run, split evenly over every (component, thread count) phase; no controller.
 using System;
-using KernelStress.Kernel.Runtime;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress.Kinds.Scale
@@ -14,16 +13,8 @@ namespace KernelStress.Kernel.Stress.Kinds.Scale
         private static readonly ulong[] s_allComponents = { 0, 1, 2, 3, 4 };
         private const ulong MinPhaseMs = 50;
 
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
-        {
-            Name = new LiteralName("scale"u8),
-            Title = new LiteralName("Scale"u8),
-            Command = ShellCommandId.StresstestScale,
-            Configure = &Configure,
-            Start = &Start,
-            Judge = &ScaleVerdict.Judge,
-            Print = &ScaleVerdict.Print,
-        };
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("scale"u8, ShellCommandId.StresstestScale,
+            &Configure, &Start, &ScaleVerdict.Judge, &ScaleVerdict.Print);
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {

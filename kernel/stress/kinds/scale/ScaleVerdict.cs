@@ -1,5 +1,5 @@
 // The verdict and human lines of `stresstest scale`: each phase's error rate
-// is judged with seed 002's levels (warn over 0.1 %, fail over 1 %); the
+// is judged with the progressive-load plan's levels (warn over 0.1 %, fail over 1 %); the
 // worst phase decides (PARTIAL on a warning). Throughput, latency and scaling
 // efficiency are measured and reported, not judged: they are what the run is
 // for, and a shared host's CPUs make no promise about them.

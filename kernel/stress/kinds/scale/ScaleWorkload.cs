@@ -1,4 +1,4 @@
-// `stresstest scale` (seed 004's concurrency scaling): for each component and
+// `stresstest scale` (the implementation guide's concurrency scaling): for each component and
 // each thread count, that many threads (Normal priority, unpinned) run the
 // component's operation (ScaleOps) in a loop for --duration milliseconds,
 // timing every operation. Each (component, threads) pair is one phase row,

@@ -1,4 +1,4 @@
-// Seed 000's edge cases (dataset_edge_cases_v1), each run for real with its
+// The stress-smoke plan's edge cases (dataset_edge_cases_v1), each run for real with its
 // outcome recorded as a counter (1 = handled as stated):
 //  empty input:      Enter alone on the shell's line editor (the UART input
 //                    path) is an Empty line, and an empty line parses as
@@ -37,15 +37,15 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
             s_echo.Clear();
             bool empty = s_editor.Feed((byte)'\r') == LineStatus.Empty
                 && CommandParser.Parse(ShellCommands.Catalog, default(ReadOnlySpan<byte>), s_parsed) == ParseStatus.Empty;
-            StressRun.Set(StressCounter.EdgeEmptyIgnored, empty ? 1 : 0);
+            StressRun.Set(StormCounters.EdgeEmptyIgnored, empty ? 1 : 0);
 
             s_steps.Reset();
             var random = new Xorshift64Star(StressStreams.Derive(StressRun.Options.Seed, StressStreams.Storm));
             ulong start = Clock.NowNanoseconds;
             for (ulong i = 0; i < MillionSteps; i++)
                 s_steps.Record(random.NextU64() >> 44);
-            StressRun.Set(StressCounter.EdgeMillionStepsMs, (long)((Clock.NowNanoseconds - start) / 1_000_000));
-            StressRun.Set(StressCounter.EdgeMillionStepsCounted, (long)s_steps.Count);
+            StressRun.Set(StormCounters.EdgeMillionStepsMs, (long)((Clock.NowNanoseconds - start) / 1_000_000));
+            StressRun.Set(StormCounters.EdgeMillionStepsCounted, (long)s_steps.Count);
 
             LineStatus typed = LineStatus.Pending;
             ReadOnlySpan<byte> line = "echo "u8;
@@ -61,13 +61,13 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
             }
             bool rejected = typed == LineStatus.Rejected
                 && CommandParser.Parse(ShellCommands.Catalog, s_invalidUtf8, s_parsed) == ParseStatus.Error;
-            StressRun.Set(StressCounter.EdgeInvalidUtf8Rejected, rejected ? 1 : 0);
+            StressRun.Set(StormCounters.EdgeInvalidUtf8Rejected, rejected ? 1 : 0);
 
             long flushesBefore = StormReporter.Flushes;
             ulong jumped = Clock.NowNanoseconds + HourNs;
             StormReporter.Report("clock jumped one hour ahead"u8, jumped, output);
             StormReporter.Report("clock jumped one hour ahead"u8, jumped + 1, output);
-            StressRun.Set(StressCounter.EdgeClockJumpFlushes, StormReporter.Flushes - flushesBefore);
+            StressRun.Set(StormCounters.EdgeClockJumpFlushes, StormReporter.Flushes - flushesBefore);
         }
 
         // C3 starts a two-byte sequence that 28 does not continue; FF is never UTF-8. Filled by hand:

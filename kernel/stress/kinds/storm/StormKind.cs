@@ -8,30 +8,21 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
 {
     internal static unsafe class StormKind
     {
-        public static StressKindDescriptor Descriptor => new StressKindDescriptor
+        public static StressKindDescriptor Descriptor => new StressKindDescriptor("storm"u8, ShellCommandId.StresstestStorm,
+            &Configure, &Start, &StormVerdict.Judge, &StormVerdict.Print)
         {
-            Name = new LiteralName("storm"u8),
-            Title = new LiteralName("Storm"u8),
-            Command = ShellCommandId.StresstestStorm,
-            Configure = &Configure,
-            WriteBound = &WriteBound,
-            Start = &Start,
-            Judge = &StormVerdict.Judge,
-            Print = &StormVerdict.Print,
+            CounterNames = new LiteralName(StormCounters.Names),
+            BoundName = new LiteralName("failures"u8),
+            Bound = &Bound,
         };
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {
-            options.DurationMs = 0;
-            StormWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressFailures, 1000));
+            StormWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressFailures, 1000), command.Has(ShellCommands.StressSabotageDedup));
             return true;
         }
 
-        private static void WriteBound(TextSink output)
-        {
-            output.Write(": failures="u8);
-            output.WriteDecimal(StormWorkload.Failures);
-        }
+        private static ulong Bound() => StormWorkload.Failures;
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)
         {

@@ -21,25 +21,25 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
             long lineBound = StormReporter.Messages * (2 + (long)(StressRun.DurationMs / 1000));
             if (StressRun.Get(StressCounter.Failed) > 0)
                 StressRun.Fail("an injected failure did not fail"u8);
-            else if (StressRun.Get(StressCounter.HeapGrowthBytes) != 0 || StressRun.Get(StressCounter.PagesGrowth) != 0
-                || StressRun.Get(StressCounter.ManagedGrowthBytes) != 0)
+            else if (StressRun.Get(StormCounters.HeapGrowthBytes) != 0 || StressRun.Get(StormCounters.PagesGrowth) != 0
+                || StressRun.Get(StormCounters.ManagedGrowthBytes) != 0)
                 StressRun.Fail("memory changed during the failure storm"u8);
-            else if (StressRun.Get(StressCounter.ReportLines) > lineBound)
+            else if (StressRun.Get(StormCounters.ReportLines) > lineBound)
                 StressRun.Fail("the storm's reporting was not deduplicated and throttled"u8);
-            else if (TagTable.Used > TagTable.Capacity || StressRun.Get(StressCounter.TagsCounted) != StormWorkload.TagExplosionKeys)
+            else if (TagTable.Used > TagTable.Capacity || StressRun.Get(StormCounters.TagsCounted) != StormWorkload.TagExplosionKeys)
                 StressRun.Fail("the tag table lost its bound or an emission"u8);
-            else if (StressRun.Get(StressCounter.RecursionDepth) != StormWorkload.RecursionDepth)
+            else if (StressRun.Get(StormCounters.RecursionDepth) != StormWorkload.RecursionDepth)
                 StressRun.Fail("the 50-deep recursion did not come back intact"u8);
-            else if (StressRun.Get(StressCounter.EdgeEmptyIgnored) != 1
-                || StressRun.Get(StressCounter.EdgeMillionStepsCounted) != (long)EdgeCases.MillionSteps
-                || StressRun.Get(StressCounter.EdgeInvalidUtf8Rejected) != 1
-                || StressRun.Get(StressCounter.EdgeClockJumpFlushes) != 1)
+            else if (StressRun.Get(StormCounters.EdgeEmptyIgnored) != 1
+                || StressRun.Get(StormCounters.EdgeMillionStepsCounted) != (long)EdgeCases.MillionSteps
+                || StressRun.Get(StormCounters.EdgeInvalidUtf8Rejected) != 1
+                || StressRun.Get(StormCounters.EdgeClockJumpFlushes) != 1)
                 StressRun.Fail("an edge case was not handled as stated"u8);
             if (StressRun.Verdict == StressVerdict.Fail)
                 return;
             reason.WriteDecimal(StressRun.Get(StressCounter.Ops));
             reason.Write(" failures reported in "u8);
-            reason.WriteDecimal(StressRun.Get(StressCounter.ReportLines));
+            reason.WriteDecimal(StressRun.Get(StormCounters.ReportLines));
             reason.Write(" lines, memory unchanged; "u8);
             reason.WriteDecimal(StormWorkload.TagExplosionKeys);
             reason.Write(" tags held in "u8);
@@ -58,15 +58,15 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
             output.Write("  Reporting: "u8);
             output.WriteDecimal(StormReporter.Messages);
             output.Write(" distinct messages, "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.ReportLines));
+            output.WriteDecimal(StressRun.Get(StormCounters.ReportLines));
             output.Write(" lines for "u8);
             output.WriteDecimal(StressRun.Get(StressCounter.Ops));
             output.Write(" failures; memory: heap +"u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.HeapGrowthBytes));
+            output.WriteDecimal(StressRun.Get(StormCounters.HeapGrowthBytes));
             output.Write(" B, pages +"u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.PagesGrowth));
+            output.WriteDecimal(StressRun.Get(StormCounters.PagesGrowth));
             output.Write(", managed +"u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.ManagedGrowthBytes));
+            output.WriteDecimal(StressRun.Get(StormCounters.ManagedGrowthBytes));
             output.WriteLine(" B"u8);
             output.Write("  Tags: "u8);
             output.WriteDecimal(StormWorkload.TagExplosionKeys);
@@ -78,18 +78,18 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
             output.WriteDecimal(TagTable.Overflow);
             output.WriteLine(" overflowed"u8);
             output.Write("  Recursion: depth "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.RecursionDepth));
+            output.WriteDecimal(StressRun.Get(StormCounters.RecursionDepth));
             output.WriteLine(" intact"u8);
             output.Write("  Edge cases: empty line "u8);
-            output.Write(StressRun.Get(StressCounter.EdgeEmptyIgnored) == 1 ? "ignored"u8 : "NOT ignored"u8);
+            output.Write(StressRun.Get(StormCounters.EdgeEmptyIgnored) == 1 ? "ignored"u8 : "NOT ignored"u8);
             output.Write(", "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.EdgeMillionStepsCounted));
+            output.WriteDecimal(StressRun.Get(StormCounters.EdgeMillionStepsCounted));
             output.Write(" steps in "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.EdgeMillionStepsMs));
+            output.WriteDecimal(StressRun.Get(StormCounters.EdgeMillionStepsMs));
             output.Write(" ms, invalid UTF-8 "u8);
-            output.Write(StressRun.Get(StressCounter.EdgeInvalidUtf8Rejected) == 1 ? "rejected"u8 : "NOT rejected"u8);
+            output.Write(StressRun.Get(StormCounters.EdgeInvalidUtf8Rejected) == 1 ? "rejected"u8 : "NOT rejected"u8);
             output.Write(", clock jump +1 h: "u8);
-            output.WriteDecimal(StressRun.Get(StressCounter.EdgeClockJumpFlushes));
+            output.WriteDecimal(StressRun.Get(StormCounters.EdgeClockJumpFlushes));
             output.WriteLine(" flush"u8);
         }
     }

@@ -1,4 +1,4 @@
-// `stresstest storm --failures N` (seed 000's worst-case sequences), on the
+// `stresstest storm --failures N` (the stress-smoke plan's worst-case sequences), on the
 // shell thread:
 //  1. a failure storm: N consecutive real failures, cycling through a heap
 //     request the heap must refuse (1 TiB), a command the parser must reject
@@ -34,7 +34,12 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
 
         public static uint Failures => s_failures;
 
-        public static void Configure(uint failures) => s_failures = failures;
+        // `sabotage` (test-only): the reporter prints every repeat, so the reporting bound must fail the run.
+        public static void Configure(uint failures, bool sabotage)
+        {
+            s_failures = failures;
+            StormReporter.Deduplicates = !sabotage;
+        }
 
         public static void Run(LatencyHistogram latency, delegate*<bool> poll, TextSink output)
         {
@@ -57,22 +62,22 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
                 StormReporter.Report(message, Clock.NowNanoseconds, output);
             }
             StormReporter.Flush(Clock.NowNanoseconds, output);
-            StressRun.Set(StressCounter.ReportLines, StormReporter.Lines);
-            StressRun.Set(StressCounter.HeapGrowthBytes, (long)(KernelHeap.InUseBytes - heapBefore));
-            StressRun.Set(StressCounter.PagesGrowth, (long)(PageAllocator.UsedPages - pagesBefore));
-            StressRun.Set(StressCounter.ManagedGrowthBytes, (long)(ManagedHeap.BytesUsed - managedBefore));
+            StressRun.Set(StormCounters.ReportLines, StormReporter.Lines);
+            StressRun.Set(StormCounters.HeapGrowthBytes, (long)(KernelHeap.InUseBytes - heapBefore));
+            StressRun.Set(StormCounters.PagesGrowth, (long)(PageAllocator.UsedPages - pagesBefore));
+            StressRun.Set(StormCounters.ManagedGrowthBytes, (long)(ManagedHeap.BytesUsed - managedBefore));
 
             TagTable.Reset();
             for (int key = 0; key < TagExplosionKeys; key++)
                 TagTable.Add(TagKey(key));
-            StressRun.Set(StressCounter.TagsTracked, TagTable.Used);
-            StressRun.Set(StressCounter.TagsOverflowed, TagTable.Overflow);
-            StressRun.Set(StressCounter.TagsCounted, TagTable.Counted() + TagTable.Overflow);
+            StressRun.Set(StormCounters.TagsTracked, TagTable.Used);
+            StressRun.Set(StormCounters.TagsOverflowed, TagTable.Overflow);
+            StressRun.Set(StormCounters.TagsCounted, TagTable.Counted() + TagTable.Overflow);
 
             ulong expected = 0;
             for (int depth = 1; depth <= RecursionDepth; depth++)
                 expected += FrameValue(depth);
-            StressRun.Set(StressCounter.RecursionDepth, Recurse(1) == expected ? RecursionDepth : 0);
+            StressRun.Set(StormCounters.RecursionDepth, Recurse(1) == expected ? RecursionDepth : 0);
 
             EdgeCases.Run(output);
         }

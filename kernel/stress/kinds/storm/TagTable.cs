@@ -1,4 +1,4 @@
-// A bounded table of metric keys for the tag explosion (seed 000: "every
+// A bounded table of metric keys for the tag explosion (the stress-smoke plan: "every
 // primitive emits every possible tag ... handles high cardinality without
 // OOM"): open addressing over Capacity slots of 64-bit key hashes with a
 // count each; a key that finds no free slot is counted as overflow instead

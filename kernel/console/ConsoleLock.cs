@@ -8,7 +8,7 @@
 using System.Threading;
 using KernelStress.Kernel.Arch;
 
-namespace KernelStress.Kernel.Shell
+namespace KernelStress.Kernel.Console
 {
     internal struct ConsoleLock
     {

@@ -5,11 +5,11 @@ using System;
 
 namespace KernelStress.Kernel.Arch
 {
-    internal static class ExceptionClasses
+    internal static class FaultNames
     {
-        public static ulong Of(ulong esr) => (esr >> 26) & 0x3F;
+        public static ulong ExceptionClass(ulong esr) => (esr >> 26) & 0x3F;
 
-        public static ReadOnlySpan<byte> Name(ulong slot, ulong exceptionClass)
+        public static ReadOnlySpan<byte> Of(ulong slot, ulong exceptionClass)
         {
             switch (slot & 3)
             {

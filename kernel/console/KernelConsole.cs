@@ -8,7 +8,7 @@
 using System;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Shell
+namespace KernelStress.Kernel.Console
 {
     internal static class KernelConsole
     {

@@ -9,7 +9,7 @@
 using System.Threading;
 using KernelStress.Kernel.Arch;
 
-namespace KernelStress.Kernel.Scheduling
+namespace KernelStress.Kernel.Sync
 {
     internal struct SpinLock
     {

@@ -8,12 +8,12 @@
 // without a count.
 // Ctrl-C (0x03) is also latched as a cancel request, which long-running
 // commands poll; the shell clears it before each command. Ctrl-T (0x14) is
-// not input at all: it asks for the thread table (StatusKey), which the next
+// not input at all: it latches a request for the thread table, which StatusKey on the next
 // tick prints even while a command runs or the shell is stuck. Every other
 // arrival raises Arrived, which the shell waits on when the ring is empty.
 using System.Threading;
 
-namespace KernelStress.Kernel.Shell
+namespace KernelStress.Kernel.Console
 {
     internal static class UartInput
     {
@@ -28,6 +28,7 @@ namespace KernelStress.Kernel.Shell
         private static ulong s_dropped;
         private static ulong s_hardwareOverruns;
         private static bool s_cancelRequested;
+        private static bool s_statusRequested;
 
         // Raised by every arriving byte (Scheduling.Signal: latched, so none is missed).
         public static Scheduling.Signal Arrived;
@@ -50,7 +51,7 @@ namespace KernelStress.Kernel.Shell
             s_received++;
             if (value == CtrlT)
             {
-                StatusKey.Request();
+                Volatile.Write(ref s_statusRequested, true);
                 return;
             }
             if (value == CtrlC)
@@ -87,5 +88,10 @@ namespace KernelStress.Kernel.Shell
         public static bool CancelRequested => Volatile.Read(ref s_cancelRequested);
 
         public static void ClearCancel() => Volatile.Write(ref s_cancelRequested, false);
+
+        // Ctrl-T arrived and StatusKey has not printed the table for it yet.
+        public static bool StatusRequested => Volatile.Read(ref s_statusRequested);
+
+        public static void ClearStatusRequest() => Volatile.Write(ref s_statusRequested, false);
     }
 }

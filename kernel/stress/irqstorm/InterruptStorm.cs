@@ -13,7 +13,7 @@ using KernelStress.Kernel.Smp;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 
-namespace KernelStress.Kernel.Stress.Storms
+namespace KernelStress.Kernel.Stress.IrqStorm
 {
     internal static unsafe class InterruptStorm
     {
@@ -38,7 +38,7 @@ namespace KernelStress.Kernel.Stress.Storms
         {
             outcome = default;
             int online = Scheduler.OnlineCpus;
-            Span<int> ids = stackalloc int[Scheduler.MaxCpus];
+            Span<int> ids = stackalloc int[Processors.MaxCpus];
             Scheduler.SnapshotCpu(target, out PerCpu before, out _);
             s_target = target;
             s_sent = 0;

@@ -6,7 +6,7 @@ using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Shell;
 
-namespace KernelStress.Kernel.Shell
+namespace KernelStress.Kernel.Console
 {
     internal sealed class UartSink : TextSink
     {

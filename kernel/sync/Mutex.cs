@@ -5,7 +5,9 @@
 // the page allocator's. Not for interrupt context, not recursive; unlocking a
 // mutex the caller does not hold is a panic. Allocate one at start-up (a
 // static readonly field): it is a managed object.
-namespace KernelStress.Kernel.Scheduling
+using KernelStress.Kernel.Scheduling;
+
+namespace KernelStress.Kernel.Sync
 {
     internal sealed class Mutex
     {

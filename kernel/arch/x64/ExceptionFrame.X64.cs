@@ -7,7 +7,7 @@ using System.Runtime.InteropServices;
 namespace KernelStress.Kernel.Arch
 {
     [StructLayout(LayoutKind.Sequential)]
-    internal struct InterruptFrame
+    internal struct ExceptionFrame
     {
         public ulong R15, R14, R13, R12, R11, R10, R9, R8;
         public ulong Rbp, Rdi, Rsi, Rdx, Rcx, Rbx, Rax;
