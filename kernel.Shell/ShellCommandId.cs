@@ -60,4 +60,9 @@ public enum ShellCommandId
     StresstestRecovery,
     StresstestMix,
     StresstestStorm,
+    Trace,
+    TraceOn,
+    TraceOff,
+    TraceDump,
+    TraceStatus,
 }

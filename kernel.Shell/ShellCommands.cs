@@ -371,8 +371,27 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
+    public static readonly FlagSpec TraceEvents = FlagSpec.ChoiceList("--events", "KIND,...",
+        new[] { "switch", "irq", "fault", "chaos", "autonomy", "oom", "heaplock", "stall", "heap" },
+        "The kinds recorded (default all): context switches, interrupt entry/exit, sacrificial faults, chaos events, autonomy decisions, OOM events, heap-lock holds over 20 us, watchdog stalls, heap counters");
+
+    public static readonly CommandSpec Trace = new CommandSpec((int)ShellCommandId.Trace, "trace",
+        "Record what the kernel does per CPU in fixed rings (context switches, interrupts, faults, chaos, autonomy) and dump it as trace records",
+        new FlagSpec[0], true,
+        new[]
+        {
+            new CommandSpec((int)ShellCommandId.TraceOn, "on", "Empty the rings and start recording",
+                new PositionalSpec[0], new[] { TraceEvents }),
+            new CommandSpec((int)ShellCommandId.TraceOff, "off", "Stop recording (the rings keep what they hold)",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.TraceDump, "dump", "Write the rings out as trace records, then an end record with the lost counts",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.TraceStatus, "status", "Whether it records, which kinds, entries appended and lost per CPU",
+                new PositionalSpec[0], new FlagSpec[0]),
+        });
+
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, IrqStorm, Bench, Fault, Stresstest, Autonomy, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, IrqStorm, Bench, Fault, Stresstest, Autonomy, Trace, Poweroff,
     });
 }

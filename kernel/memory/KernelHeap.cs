@@ -47,7 +47,7 @@ namespace KernelStress.Kernel.Memory
             public ulong Canary;
         }
 
-        private static SpinLock s_lock;
+        private static Tracing.TimedSpinLock s_lock;
         private static ulong s_heldPages;
         private static ulong s_inUseBytes;
         private static ulong s_peakInUseBytes;

@@ -341,6 +341,7 @@ namespace KernelStress.Kernel.Scheduling
         {
             s_lock.Acquire();
             s_threads[This.Current].Faulted = true;
+            Tracing.KernelTrace.Fault(s_threads[This.Current].Id);
             Exit();
         }
 
@@ -387,6 +388,7 @@ namespace KernelStress.Kernel.Scheduling
                 chosen.Switches++;
                 cpu.Switches++;
                 cpu.Current = next;
+                Tracing.KernelTrace.Switch(ref current, ref chosen);
                 fixed (nuint* save = &current.SavedStackPointer)
                     ContextSwitch.Switch(save, chosen.SavedStackPointer);
             }

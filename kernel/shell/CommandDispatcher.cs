@@ -126,6 +126,9 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.AutonomyStatus:
                     AutonomyCommand.Status(output);
                     break;
+                case ShellCommandId.TraceOn or ShellCommandId.TraceOff or ShellCommandId.TraceDump or ShellCommandId.TraceStatus:
+                    Tracing.TraceCommand.Run(command, output);
+                    break;
                 default:
                     // The catalog and this switch disagree: a programming error, not bad input.
                     output.Write("error: command '"u8);

@@ -63,6 +63,7 @@ namespace KernelStress.Kernel.Time
             Watchdog.Watchdog.OnTick(cpu, Clock.CounterToNanoseconds(entered));
             if (cpu == 0)
                 Shell.StatusKey.OnTick();
+            Tracing.KernelTrace.OnTick(cpu);
             Scheduling.Scheduler.OnTick();
         }
     }

@@ -81,6 +81,7 @@ namespace KernelStress.Kernel.Watchdog
                 {
                     Volatile.Write(ref s_stalledSince[other], last);
                     Interlocked.Increment(ref s_stallsDetected);
+                    Tracing.KernelTrace.Stall(other, now - last);
                     s_reportPending[other] = true;
                     AskForState(other);
                 }

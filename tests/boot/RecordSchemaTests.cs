@@ -16,7 +16,7 @@ namespace KernelStress.Boot.Tests;
 /// schema/result.schema.json against the kernel as it is: every record of real sessions that make
 /// every record type (boot, every shell command's record, results of the stress suite, the benches,
 /// prng and irqstorm, progress, compare, report, chaos telemetry with its oversized record turned
-/// into an error record, a fault, watchdog stalls, bye, and a panic in a session of its own)
+/// into an error record, a fault, watchdog stalls, the trace of it all, bye, and a panic in a session of its own)
 /// validates with JsonSchema.Net, and the types seen are exactly the ones docs/uart-contract.md and
 /// the schema list, so schema, contract and kernel cannot drift apart.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class RecordSchemaTests
 {
     private static readonly string[] EveryRecordCommands =
     {
-        "mem", "uptime", "cpus", "ps", "watchdog", "metrics", "selftest prng", "prng --seed 42 --count 3",
+        "trace on", "mem", "uptime", "cpus", "ps", "watchdog", "metrics", "selftest prng", "prng --seed 42 --count 3",
         "bench timer", "irqstorm 200", "stresstest memory --duration 2500 --seed 1",
         // Every chaos event with a fault: the telemetry storm's records, its oversized record (an
         // error record in its place), sacrificial threads' faults.
@@ -36,6 +36,8 @@ public sealed class RecordSchemaTests
         "stresstest learning --duration 400 --episodes 4 --eval-seeds 2",
         // A stall on CPU 1 past a short threshold, detected and recovered.
         "watchdog --threshold 300", "spin 1200 --interrupts-off --cpu 1", "sleep 1500",
+        // Everything above in the trace rings, overflowed: events, threads and end records.
+        "trace dump",
     };
 
     private static readonly JsonSchema s_schema = JsonSchema.FromText(File.ReadAllText(RepoRoot.Resolve("schema/result.schema.json")));

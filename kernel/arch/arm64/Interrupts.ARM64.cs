@@ -45,10 +45,12 @@ namespace KernelStress.Kernel.Arch
                 Board.HandleFastInterrupt(frame);
                 return;
             }
+            Tracing.KernelTrace.InterruptEnter(frame->Slot);
             if (frame->Slot != IrqSlot)
                 FaultReport.Handle(frame);
             else
                 Board.HandleInterrupts(frame);
+            Tracing.KernelTrace.InterruptExit(frame->Slot);
             // The scheduler's preemption point: may switch threads and return later.
             Scheduler.PreemptIfRequested();
         }

@@ -39,6 +39,7 @@ namespace KernelStress.Kernel.Arch
                 Watchdog.Watchdog.OnStateRequested(Processors.CurrentIndex(), frame->Rip, frame->Rsp);
                 return;
             }
+            Tracing.KernelTrace.InterruptEnter(vector);
             if (vector < FirstDeviceVector)
                 FaultReport.Handle(frame);
             else if (vector == LocalApic.TimerVector)
@@ -67,6 +68,7 @@ namespace KernelStress.Kernel.Arch
                 s_unexpected++;
                 LocalApic.EndOfInterrupt();
             }
+            Tracing.KernelTrace.InterruptExit(vector);
             // The scheduler's preemption point: may switch threads and return later.
             Scheduler.PreemptIfRequested();
         }

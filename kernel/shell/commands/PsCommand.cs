@@ -65,7 +65,7 @@ namespace KernelStress.Kernel.Shell.Commands
 
         private static readonly NameTable s_stateNames = new NameTable("free|ready|running|sleeping|blocked|dead"u8, (int)ThreadState.Count);
 
-        private static ReadOnlySpan<byte> StateName(ThreadState state) => s_stateNames[(int)state];
+        internal static ReadOnlySpan<byte> StateName(ThreadState state) => s_stateNames[(int)state];
 
         private static readonly NameTable s_priorityNames = new NameTable("idle|low|normal|high"u8, (int)ThreadPriority.Count);
 

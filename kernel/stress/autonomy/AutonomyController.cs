@@ -255,6 +255,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
                 Count(AutonomyAction.PolicyUpdate);
             MemoryAction action = QLearner.Choose(state, Epsilon, ref s_random, out bool explored);
             Count(explored ? AutonomyAction.Exploration : AutonomyAction.Exploitation);
+            Tracing.KernelTrace.Decision(state, (int)action, explored, s_learnState >= 0 ? Reward() : 0);
             s_learnState = state;
             s_learnAction = action;
             s_allocatedAtAction = MemoryWorkload.AllocatedBytes;
@@ -371,6 +372,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
         {
             Count(action);
             Run.RecordIntervention(nanoseconds, succeeded);
+            Tracing.KernelTrace.Intervention(action, nanoseconds, succeeded);
             KernelMetrics.Autonomy.RecordIntervention(nanoseconds, succeeded);
             if (succeeded)
                 Interlocked.Increment(ref s_succeeded[(int)action]);

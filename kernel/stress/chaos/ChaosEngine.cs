@@ -57,6 +57,7 @@ namespace KernelStress.Kernel.Stress.Chaos
                 bool held = ChaosActions.Run(e, parameter, inject, ref local, out ulong recoveryNs);
                 eventLatency.Record(Clock.NowNanoseconds - start);
                 s_byType[(int)e]++;
+                Tracing.KernelTrace.Chaos((int)e, parameter, inject, held, recoveryNs);
                 StressRun.Increment(StressCounter.Events);
                 StressRun.Increment(StressCounter.Ops);
                 if (inject)

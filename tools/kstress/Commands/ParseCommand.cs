@@ -7,6 +7,7 @@ using KernelStress.Tool.Cli;
 using KernelStress.Tool.Crashes;
 using KernelStress.Tool.History;
 using KernelStress.Tool.Reports;
+using KernelStress.Tool.Tracing;
 using KernelStress.Tool.Uart;
 
 namespace KernelStress.Tool.Commands;
@@ -46,6 +47,11 @@ public static class ParseCommand
 
     private static readonly HistoryOptions s_history = new(writes: true);
     private static readonly Option<string?> s_kcidb = KernelCi.KcidbOutput.CreateOption();
+    private static readonly Option<string?> s_trace = new("--trace")
+    {
+        Description = "Also write the log's last trace dump as Chrome trace-event JSON for ui.perfetto.dev",
+        HelpName = "FILE",
+    };
 
     static ParseCommand()
     {
@@ -63,16 +69,17 @@ public static class ParseCommand
             s_output,
             s_elf,
             s_kcidb,
+            s_trace,
         };
         s_history.AddTo(command);
         command.SetAction((parse, ct) => HandleAsync(parse.GetValue(s_log)!, parse.GetValue(s_format)!, parse.GetValue(s_output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf), s_history.Read(parse), parse.GetValue(s_kcidb)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(s_elf), s_history.Read(parse), parse.GetValue(s_kcidb), parse.GetValue(s_trace)));
         return command;
     }
 
     /// <param name="history">Where to store the session; null stores nothing.</param>
     public static async Task<int> HandleAsync(string log, string format, string? output, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken, string? elf = null,
-        HistoryLocation? history = null, string? kcidb = null)
+        HistoryLocation? history = null, string? kcidb = null, string? trace = null)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         IReportWriter writer = ReportWriters.Get(format);
@@ -119,7 +126,8 @@ public static class ParseCommand
                 stdErr.WriteLine($"kstress: error: {where}: {report.Error}");
                 break;
         }
-        return (int)report.ExitCode;
+        ExitCode traced = trace is null ? ExitCode.Pass : TraceFile.Write(trace, report.Records, stdErr);
+        return (int)(report.ExitCode == ExitCode.Pass ? traced : report.ExitCode);
     }
 
     private static Stream Open(string log)

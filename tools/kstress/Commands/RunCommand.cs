@@ -9,10 +9,12 @@ using KernelStress.Tool.Building;
 using KernelStress.Tool.Cli;
 using KernelStress.Tool.Crashes;
 using KernelStress.Tool.History;
+using KernelStress.Tool.Debugging;
 using KernelStress.Tool.Machines;
 using KernelStress.Tool.Reports;
 using KernelStress.Tool.Results;
 using KernelStress.Tool.Sessions;
+using KernelStress.Tool.Tracing;
 using KernelStress.Tool.Uart;
 using Spectre.Console;
 
@@ -93,6 +95,14 @@ public static class RunCommand
     };
 
     private static readonly Option<string?> s_kcidb = KernelCi.KcidbOutput.CreateOption();
+    private static readonly Option<string?> s_trace = new("--trace")
+    {
+        Description = "Turn the kernel trace on before the first command, dump it after the last, and write it as Chrome trace-event JSON for ui.perfetto.dev (FILE.N.ext per session with --repeat)",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<int?> s_gdbWait = GdbStub.Option("--gdb-wait",
+        $"Start QEMU's gdbstub on TCP PORT (default {GdbStub.DefaultPort}) with the CPUs stopped at the first instruction, print the gdb-multiarch command line, and wait for the debugger to continue (boot and command time limits become an hour: a breakpoint is not a hang)");
 
     private static readonly Option<bool> s_quiet = new("--quiet", "-q")
     {
@@ -147,6 +157,9 @@ public static class RunCommand
         /// <summary>Where to store the sessions; null stores nothing.</summary>
         public HistoryLocation? History { get; init; }
         public string? KcidbPath { get; init; }
+        public string? TracePath { get; init; }
+
+        public GdbStub? Gdb { get; init; }
     }
 
     public static Command Create()
@@ -163,6 +176,8 @@ public static class RunCommand
             s_junit,
             s_csv,
             s_ktap,
+            s_trace,
+            s_gdbWait,
             s_timeout,
             s_repeat,
             s_seed,
@@ -191,6 +206,8 @@ public static class RunCommand
                 KtapPath = parse.GetValue(s_ktap),
                 History = s_history.Read(parse),
                 KcidbPath = parse.GetValue(s_kcidb),
+                TracePath = parse.GetValue(s_trace),
+                Gdb = GdbStub.From(parse, s_gdbWait, stoppedAtStart: true),
             };
             return HandleAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
@@ -210,10 +227,14 @@ public static class RunCommand
         {
             throw new KstressException(ExitCode.Usage, $"--parallel {settings.Parallel} is more than the {settings.Repeat} session(s) to run: use it with --repeat N (N >= {settings.Parallel})");
         }
+        if (settings.Gdb is not null && settings.Repeat > 1)
+        {
+            throw new KstressException(ExitCode.Usage, $"--gdb-wait attaches one debugger to one boot, and --repeat {settings.Repeat} asks for {settings.Repeat}: drop one of them");
+        }
         MachineProfile profile = settings.Machine.Profile;
         string image = await KernelBuild.EnsureImageAsync(profile, settings.Machine.AllowBuild, stdErr, cancellationToken).ConfigureAwait(false);
 
-        SessionOptions defaults = SessionOptions.ForProfile(profile, image, settings.Commands);
+        SessionOptions defaults = SessionOptions.ForProfile(profile, image, settings.TracePath is null ? settings.Commands : TraceFile.Around(settings.Commands));
         SessionOptions options = defaults with
         {
             MemoryMb = settings.Machine.MemoryMb,
@@ -221,6 +242,11 @@ public static class RunCommand
             CommandTimeout = settings.Timeout ?? defaults.CommandTimeout,
             Symbolizer = KernelSymbols.For(profile.Target),
         };
+        if (settings.Gdb is { } gdb)
+        {
+            options = options with { ExtraQemuArguments = gdb.QemuArguments, BootTimeout = TimeSpan.FromHours(1), CommandTimeout = TimeSpan.FromHours(1) };
+            stdErr.WriteLine($"kstress: QEMU waits at the first instruction for a debugger on port {gdb.Port}; in another terminal: {gdb.GdbCommandLine(profile.Target)} -ex continue");
+        }
         IReadOnlyList<ulong?> seeds = SeedPlan.For(settings.Commands, settings.Repeat, settings.Seed, SeedPlan.Draw);
         for (int i = 0; i < seeds.Count; i++)
         {
@@ -260,6 +286,8 @@ public static class RunCommand
                 stdErr.WriteLine(BootStatistics.Line(reports.Where(r => r.BootMs is not null).Select(r => r.BootMs!.Value).ToList(), settings.Repeat));
             }
         }
-        return (int)WorstExitCode.Of(sessions.Select(s => s.ExitCode));
+        IEnumerable<ExitCode> traced = settings.TracePath is not { } trace ? [] : started.Select((s, i) => s is null ? ExitCode.Pass
+            : TraceFile.Write(settings.Repeat == 1 ? trace : SessionOutputs.Numbered(trace, i + 1), s.Report.Records, stdErr)).ToList();
+        return (int)WorstExitCode.Of(sessions.Select(s => s.ExitCode).Concat(traced));
     }
 }

@@ -14,7 +14,8 @@ namespace KernelStress.Tool.Html;
 /// <summary>
 /// The HTML report of one or more sessions: a single self-contained file (inline CSS and SVG, no
 /// script, no network) with the sessions, each result's figures, latency histogram and
-/// percentiles, the pressure/OOM timeline from progress records, compare off/on bars, the
+/// percentiles, the pressure/OOM timeline from progress records, the per-CPU timeline of a trace
+/// dump (CpuTimeline), compare off/on bars, the
 /// distribution of each metric across repeated sessions, symbolized crashes and corrupt records.
 /// </summary>
 public static class HtmlReport
@@ -81,6 +82,7 @@ public static class HtmlReport
             Result(html, result);
         }
         Timelines(html, report.Records);
+        html.Append(CpuTimeline.Section(report.Records));
         foreach (JsonElement compare in report.Records.Where(r => Json.String(r, "type") == "compare"))
         {
             Compare(html, compare);

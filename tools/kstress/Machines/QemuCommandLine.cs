@@ -52,6 +52,9 @@ public sealed record QemuCommandLine(string FileName, IReadOnlyList<string> Argu
         }
     }
 
+    /// <summary>The same command line with <paramref name="extra"/> arguments at the end.</summary>
+    public QemuCommandLine With(IReadOnlyList<string> extra) => extra.Count == 0 ? this : this with { Arguments = [.. Arguments, .. extra] };
+
     public static QemuCommandLine Create(MachineProfile profile, string imagePath, int memoryMb, int smp, SerialMode serial)
     {
         string serialBackend = serial == SerialMode.Interactive ? "mon:stdio" : "stdio";

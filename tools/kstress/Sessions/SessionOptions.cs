@@ -25,6 +25,9 @@ public sealed record SessionOptions
     /// <summary>Limit from QEMU start to the first prompt, and from poweroff to QEMU's exit.</summary>
     public required TimeSpan BootTimeout { get; init; }
 
+    /// <summary>Arguments appended to QEMU's (a gdbstub: Debugging/GdbStub.cs).</summary>
+    public IReadOnlyList<string> ExtraQemuArguments { get; init; } = Array.Empty<string>();
+
     /// <summary>Resolves fault/panic records against the booted image's symbols; null lists them unresolved.</summary>
     public CrashSymbolizer? Symbolizer { get; init; }
 

@@ -48,7 +48,7 @@ public sealed class SessionRunner
     public async Task<SessionResult> RunAsync(SessionOptions options, CancellationToken cancellationToken)
     {
         var session = new Session(options, _console, _onEvent);
-        QemuCommandLine commandLine = QemuCommandLine.Create(options.Profile, options.ImagePath, options.MemoryMb, options.Smp, SerialMode.Stdio);
+        QemuCommandLine commandLine = QemuCommandLine.Create(options.Profile, options.ImagePath, options.MemoryMb, options.Smp, SerialMode.Stdio).With(options.ExtraQemuArguments);
         var clock = Stopwatch.StartNew();
         IMachine machine = _launcher.Start(commandLine);
         session.Machine = machine;

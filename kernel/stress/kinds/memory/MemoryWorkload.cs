@@ -170,6 +170,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
                 return false;
             }
             StressRun.Increment(StressCounter.OomEvents);
+            Tracing.KernelTrace.Oom();
             ulong start = Clock.NowNanoseconds;
             uint percent = (uint)random.Range(20, 71);
             ulong freed = StressRun.Options.InjectNoRecovery ? 0 : pool.FreeRandom(percent, ref random);
