@@ -186,6 +186,14 @@ public static class ShellCommands
     public static readonly FlagSpec StressExpectFailures = FlagSpec.Switch("--expect-failures",
         "Pass when at least half of the injected faults were recovered from");
 
+    public static readonly FlagSpec StressSabotage = FlagSpec.ChoiceList("--sabotage", "KIND",
+        new[]
+        {
+            "memory_release", "autonomy_flip", "hot_retrain", "prediction_storm", "thread_restart", "heap_corruption",
+            "network_partition", "disk_stall",
+        },
+        "Test-only: switch off the kernel's recovery from these chaos kinds' faults (never the check), so the run must not pass");
+
     public static readonly FlagSpec StressJson = FlagSpec.Switch("--json",
         "Also emit the table as a report record");
 
@@ -217,6 +225,15 @@ public static class ShellCommands
     public static readonly FlagSpec StressKills = FlagSpec.Unsigned("--kills", "N", 1, 100,
         "Recovery: times the supervised service thread is killed (default 10)");
 
+    public static readonly FlagSpec StressSabotageRestart = FlagSpec.Choice("--sabotage", new[] { "restart" },
+        "Test-only: the supervisor does not restart the killed service, so every recovery must fail the run");
+
+    public static readonly FlagSpec StressSabotageDedup = FlagSpec.Choice("--sabotage", new[] { "dedup" },
+        "Test-only: the reporter prints every repeated failure, so the reporting bound must fail the run");
+
+    public static readonly FlagSpec StressSabotageAnswers = FlagSpec.Choice("--sabotage", new[] { "answers" },
+        "Test-only: the service never answers client 0, so the answers-per-client check must fail the run");
+
     public static readonly FlagSpec StressOps = FlagSpec.Unsigned("--ops", "N", 1, 1_000_000,
         "Mix: operations to run, as fast as they go (default 10000, seed 000's rollouts)");
 
@@ -227,26 +244,56 @@ public static class ShellCommands
     public static readonly FlagSpec StressFailures = FlagSpec.Unsigned("--failures", "N", 1, 100_000,
         "Storm: consecutive injected failures (default 1000)");
 
+    public static readonly FlagSpec StressPairs = FlagSpec.Unsigned("--pairs", "N", 1, 32,
+        "Compare: seed-paired off/on runs (seeds S, S+1, ...); median on/off ratio and sign-test p per metric (default 1)");
+
+    public static readonly FlagSpec StressInjectNoRecovery = FlagSpec.Switch("--inject-no-recovery",
+        "Test-only: an OOM frees nothing, so the OOM-recovery check must fail the run");
+
+    public static readonly FlagSpec StressEvalSeeds = FlagSpec.Unsigned("--eval-seeds", "N", 1, 32,
+        "Learning: held-out seeds of the evaluation; each runs one episode per policy (learned, controller, random, none) (default 8)");
+
+    public static readonly FlagSpec StressInjectNoLearning = FlagSpec.Switch("--inject-no-learning",
+        "Test-only: the learner's updates are dropped, so the learned policy must fail to beat the controls");
+
     private static readonly FlagSpec[] MemoryFlags =
-        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressInjectNoRecovery };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
     private static readonly FlagSpec[] ChaosFlags =
-        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressFailRate, StressExpectFailures };
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressFailRate, StressExpectFailures, StressSabotage };
     private static readonly FlagSpec[] MultiFlags =
     {
         StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability,
         StressRate, StressFailRate, StressExpectFailures,
     };
     private static readonly FlagSpec[] LearningFlags =
-        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes };
+    {
+        StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability, StressEpisodes,
+        StressEvalSeeds, StressInjectNoLearning,
+    };
     private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
     private static readonly FlagSpec[] LeakFlags = { StressCycles, StressSeed, StressSummary, StressVerbose, StressInjectLeak };
     private static readonly FlagSpec[] ScaleFlags = { StressDuration, StressThreads, StressComponents, StressSeed, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSeed, StressSummary, StressVerbose, StressSabotageAnswers };
+    private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSeed, StressSummary, StressVerbose, StressSabotageRestart };
     private static readonly FlagSpec[] MixFlags = { StressOps, StressWeights, StressSeed, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary };
-    private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSummary, StressVerbose, StressInjectLoss };
+    private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary, StressSabotageDedup };
+    private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSeed, StressSummary, StressVerbose, StressInjectLoss };
+    private static readonly FlagSpec[] CompareMemoryFlags = WithPairs(MemoryFlags);
+    private static readonly FlagSpec[] CompareCommandsFlags = WithPairs(CommandsFlags);
+    private static readonly FlagSpec[] CompareMultiFlags = WithPairs(MultiFlags);
+    private static readonly FlagSpec[] CompareChaosFlags = WithPairs(ChaosFlags);
+
+    private static FlagSpec[] WithPairs(FlagSpec[] flags)
+    {
+        var withPairs = new FlagSpec[flags.Length + 1];
+        for (int i = 0; i < flags.Length; i++)
+        {
+            withPairs[i] = flags[i];
+        }
+        withPairs[flags.Length] = StressPairs;
+        return withPairs;
+    }
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",
         "Stress the kernel (heap, shell, scheduler, recovery) and report measured results",
@@ -293,18 +340,18 @@ public static class ShellCommands
                 "A failure storm reported deduplicated and throttled, memory stable; tag explosion, 50-deep recursion, edge cases",
                 new PositionalSpec[0], StormFlags),
             new CommandSpec((int)ShellCommandId.StresstestCompare, "compare",
-                "Run a test with autonomy off, then on, with the same seed; measured deltas",
+                "Run a test with autonomy off, then on, with the same seed (--pairs N: N seeds); measured deltas, median ratios, sign test",
                 new FlagSpec[0], true,
                 new[]
                 {
                     new CommandSpec((int)ShellCommandId.StresstestCompareMemory, "memory", "Compare the memory test",
-                        new PositionalSpec[0], MemoryFlags),
+                        new PositionalSpec[0], CompareMemoryFlags),
                     new CommandSpec((int)ShellCommandId.StresstestCompareCommands, "commands", "Compare the commands test",
-                        new PositionalSpec[0], CommandsFlags),
+                        new PositionalSpec[0], CompareCommandsFlags),
                     new CommandSpec((int)ShellCommandId.StresstestCompareMulti, "multi", "Compare the multi test",
-                        new PositionalSpec[0], MultiFlags),
+                        new PositionalSpec[0], CompareMultiFlags),
                     new CommandSpec((int)ShellCommandId.StresstestCompareChaos, "chaos", "Compare the chaos test",
-                        new PositionalSpec[0], ChaosFlags),
+                        new PositionalSpec[0], CompareChaosFlags),
                 }),
             new CommandSpec((int)ShellCommandId.StresstestReport, "report",
                 "The last 16 results as a table",

@@ -164,7 +164,11 @@ namespace KernelStress.Kernel.Stress
         private ulong Give(int slot)
         {
             uint size = _sizes[slot];
-            if (KernelHeap.Free(_blocks[slot]) != FreeStatus.Freed)
+            // A stray write over the block's header: the heap rebuilds it if the slab vouches for the block.
+            FreeStatus status = KernelHeap.Free(_blocks[slot]);
+            if (status == FreeStatus.CorruptHeader && KernelHeap.RepairHeader(_blocks[slot]))
+                status = KernelHeap.Free(_blocks[slot]);
+            if (status != FreeStatus.Freed)
                 Panic.Halt("stress"u8, "the kernel heap refused a block a stress pool holds"u8);
             _held -= size;
             MemoryBudget.Release(size);

@@ -32,8 +32,6 @@ namespace KernelStress.Kernel.Stress
         SuccessPct,
         DeadlinesMet,
         DeadlinesMissed,
-        StarvedDeadlinesMet,
-        StarvedDeadlinesMissed,
         DeviceRequestsLost,
         Episodes,
         FirstQuartileReward,
@@ -55,7 +53,7 @@ namespace KernelStress.Kernel.Stress
             "ops|failed|mem_peak_bytes|mem_budget_bytes|peak_pressure_pct|avg_pressure_pct|oom_events|"u8
             + "oom_recoveries|bytes_freed_on_recovery|throttled_steps|cache_releases|commands|command_errors|"u8
             + "commands_late|achieved_rate_per_s|events|faults_injected|recovered|recovery_failed|success_pct|"u8
-            + "deadlines_met|deadlines_missed|starved_deadlines_met|starved_deadlines_missed|device_requests_lost|"u8
+            + "deadlines_met|deadlines_missed|device_requests_lost|"u8
             + "episodes|first_quartile_reward|last_quartile_reward|rejected|accepted|fuzz_lines|cpu_busy_pct|"u8
             + "cancelled"u8, Count);
 

@@ -16,7 +16,11 @@ namespace KernelStress.Kernel.Stress
         public long Failed;
         public long OomEvents;
         public long PeakPressurePct;
+        public long AvgPressurePct;
         public ulong P99Nanoseconds;
+        // p99 of alloc_latency; HasAllocLatency is false for kinds that do not allocate through MemoryWorkload.
+        public ulong AllocP99Nanoseconds;
+        public bool HasAllocLatency;
         public ulong TotalInterventions;
         public ulong Compactions;
         public ulong OomPreventions;
@@ -54,11 +58,24 @@ namespace KernelStress.Kernel.Stress
             run.Failed = StressRun.Get(StressCounter.Failed);
             run.OomEvents = StressRun.Get(StressCounter.OomEvents);
             run.PeakPressurePct = StressRun.Get(StressCounter.PeakPressurePct);
+            run.AvgPressurePct = StressRun.Get(StressCounter.AvgPressurePct);
             run.P99Nanoseconds = 0;
-            if (StressRun.HistogramCount > 0)
+            run.AllocP99Nanoseconds = 0;
+            run.HasAllocLatency = false;
+            for (int i = 0; i < StressRun.HistogramCount; i++)
             {
-                StressRun.Histogram(0).Snapshot(StressRun.Snapshot);
-                run.P99Nanoseconds = StressRun.Snapshot.ValueAtPercentile(99);
+                bool alloc = StressRun.HistogramName(i) == StressHistogram.AllocLatency;
+                if (i > 0 && !alloc)
+                    continue;
+                StressRun.Histogram(i).Snapshot(StressRun.Snapshot);
+                ulong p99 = StressRun.Snapshot.ValueAtPercentile(99);
+                if (i == 0)
+                    run.P99Nanoseconds = p99;
+                if (alloc)
+                {
+                    run.AllocP99Nanoseconds = p99;
+                    run.HasAllocLatency = true;
+                }
             }
             AutonomyMetrics metrics = AutonomyController.Run;
             run.TotalInterventions = metrics.Value(AutonomyMetrics.TotalInterventions);

@@ -15,10 +15,18 @@ namespace KernelStress.Kernel.Stress
         public uint RatePerSecond;
         public uint Episodes;
         public uint FailRatePct;
+        public uint Pairs;
+        public uint EvaluationSeeds;
+        public bool InjectNoLearning;
         public bool ExpectFailures;
+        public bool InjectNoRecovery;
         public bool Summary;
         public bool Verbose;
         public bool Autonomy;
+        // Chaos kinds whose recovery is switched off (test-only, chaos's --sabotage), one bit per ChaosEvent.
+        public uint Sabotage;
+        // compare's autonomy-off half: nothing may start the controller (chaos's autonomy_flip included).
+        public bool Baseline;
 
         public static StressOptions From(ParsedCommand command, StressKind kind, bool autonomy)
         {
@@ -33,7 +41,11 @@ namespace KernelStress.Kernel.Stress
             options.RatePerSecond = (uint)command.GetUnsigned(ShellCommands.StressRate, 1000);
             options.Episodes = (uint)command.GetUnsigned(ShellCommands.StressEpisodes, 20);
             options.FailRatePct = (uint)command.GetUnsigned(ShellCommands.StressFailRate, 0);
+            options.Pairs = (uint)command.GetUnsigned(ShellCommands.StressPairs, 1);
+            options.EvaluationSeeds = (uint)command.GetUnsigned(ShellCommands.StressEvalSeeds, 8);
+            options.InjectNoLearning = command.Has(ShellCommands.StressInjectNoLearning);
             options.ExpectFailures = command.Has(ShellCommands.StressExpectFailures);
+            options.InjectNoRecovery = command.Has(ShellCommands.StressInjectNoRecovery);
             options.Summary = command.Has(ShellCommands.StressSummary);
             options.Verbose = command.Has(ShellCommands.StressVerbose);
             options.Autonomy = autonomy;

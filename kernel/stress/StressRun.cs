@@ -40,8 +40,8 @@ namespace KernelStress.Kernel.Stress
         private static int s_kindCounterCount;
         private static readonly LatencyHistogram[] s_histograms = CreateHistograms();
         private static readonly StressHistogram[] s_histogramNames = new StressHistogram[MaxHistograms];
-        // Long enough for the longest reason any kind writes (learning: about 150 bytes).
-        private static readonly CaptureSink s_reason = new CaptureSink(384);
+        // Long enough for the longest reason any kind writes (learning: about 400 bytes).
+        private static readonly CaptureSink s_reason = new CaptureSink(640);
         private static int s_histogramCount;
         private static int s_stop;
 

@@ -31,7 +31,9 @@ public sealed class RecordSchemaTests
         // error record in its place), sacrificial threads' faults.
         "stresstest chaos --fail-rate 100 --expect-failures --duration 3000 --seed 2394",
         "stresstest scale --threads 1,2 --components alloc --duration 1000",
-        "stresstest compare memory --duration 1000 --seed 3", "stresstest report --json", "fault ud",
+        "stresstest compare memory --duration 500 --seed 3 --pairs 2", "stresstest report --json", "fault ud",
+        // The learning result's evaluation (four policies on two held-out seeds).
+        "stresstest learning --duration 400 --episodes 4 --eval-seeds 2",
         // A stall on CPU 1 past a short threshold, detected and recovered.
         "watchdog --threshold 300", "spin 1200 --interrupts-off --cpu 1", "sleep 1500",
     };

@@ -8,7 +8,8 @@ namespace KernelStress.Boot.Tests;
 
 /// <summary>
 /// <c>stresstest memory</c> drives the real kernel heap toward the target pressure: a result record of
-/// schema 1 with the agreed fields, OOM events counted and recovered, the allocation latency histogram
+/// schema 1 with the agreed fields, OOM events counted and every one recovered (failed, the unrecovered
+/// ones, is 0, and the run passes), the allocation latency histogram
 /// first and holding one value per allocation, the seed's human lines, and the heap back at its baseline.
 /// </summary>
 [Collection(BootCollection.Name)]
@@ -36,16 +37,17 @@ public sealed class StresstestMemoryTests
         Assert.Equal(_kernel.Arch, result.GetProperty("arch").GetString());
         Assert.True(result.GetProperty("cpus").GetInt32() >= 1);
         Assert.False(result.GetProperty("autonomy").GetBoolean());
-        Assert.Contains(result.GetProperty("verdict").GetString(), new[] { "PASS", "PARTIAL" });
+        Assert.Equal("PASS", result.GetProperty("verdict").GetString());
         Assert.False(string.IsNullOrEmpty(result.GetProperty("reason").GetString()));
 
         long ops = StressSession.Counter(result, "ops");
         long budget = StressSession.Counter(result, "mem_budget_bytes");
         Assert.True(ops > 100, $"only {ops} allocations in a second");
-        Assert.Equal(StressSession.Counter(result, "oom_events"), StressSession.Counter(result, "failed"));
+        Assert.True(StressSession.Counter(result, "oom_events") > 0, "no OOM event at --oom-probability 60");
+        Assert.Equal(0, StressSession.Counter(result, "failed"));
         Assert.InRange(StressSession.Counter(result, "mem_peak_bytes"), budget * 60 / 100, budget);
         Assert.InRange(StressSession.Counter(result, "peak_pressure_pct"), 60, 100);
-        Assert.InRange(StressSession.Counter(result, "oom_recoveries"), 0, StressSession.Counter(result, "oom_events"));
+        Assert.Equal(StressSession.Counter(result, "oom_events"), StressSession.Counter(result, "oom_recoveries"));
 
         JsonProperty primary = result.GetProperty("histograms").EnumerateObject().First();
         Assert.Equal("alloc_latency", primary.Name);

@@ -31,6 +31,9 @@ public sealed class StresstestRedteamTests
         Assert.Equal(StressSession.Counter(result, "ops"), StressSession.Counter(result, "rejected"));
         Assert.True(StressSession.Counter(result, "rejected") >= 20);
         Assert.True(StressSession.Counter(result, "fuzz_lines") > 100);
+        // Every case timed itself: one reject_latency value per rejected input, none carried over.
+        JsonElement latency = result.GetProperty("histograms").GetProperty("reject_latency");
+        Assert.Equal(StressSession.Counter(result, "rejected"), latency.GetProperty("count").GetInt64());
         JsonElement[] mem = StressSession.Records(session, "mem");
         Assert.True(mem[1].GetProperty("double_frees").GetInt64() > mem[0].GetProperty("double_frees").GetInt64());
         Assert.True(mem[1].GetProperty("foreign_frees").GetInt64() > mem[0].GetProperty("foreign_frees").GetInt64());

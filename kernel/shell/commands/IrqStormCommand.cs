@@ -3,7 +3,8 @@
 // and taken, the target's ticks against the ticks the time should have had.
 // PASS when the target took IPIs and its timer kept at least half its ticks,
 // PARTIAL when the storm starved the timer below that, FAIL when no sender
-// could start or the target took nothing.
+// could start or the target took nothing. `failed` counts the target's
+// missed ticks (expected minus taken, at least 0): what the storm cost its timer.
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Console;
@@ -34,6 +35,7 @@ namespace KernelStress.Kernel.Shell.Commands
             ulong expectedTicks = outcome.ElapsedNanoseconds * Ticks.Hz / 1_000_000_000;
             bool tookAny = outcome.Received > 0;
             bool ticked = outcome.TargetTicks * 2 >= expectedTicks;
+            ulong missedTicks = expectedTicks > outcome.TargetTicks ? expectedTicks - outcome.TargetTicks : 0;
             ReadOnlySpan<byte> verdict = started && tookAny ? (ticked ? "PASS"u8 : "PARTIAL"u8) : "FAIL"u8;
             ReadOnlySpan<byte> reason = !started ? "no sender thread could be started"u8
                 : !tookAny ? "the target took no interrupt"u8
@@ -67,7 +69,7 @@ namespace KernelStress.Kernel.Shell.Commands
             json.WriteString("reason"u8, reason);
             json.WriteStartObject("counters"u8);
             json.WriteNumber("ops"u8, outcome.Sent);
-            json.WriteNumber("failed"u8, 0UL);
+            json.WriteNumber("failed"u8, missedTicks);
             json.WriteNumber("target_cpu"u8, target);
             json.WriteNumber("senders"u8, (ulong)outcome.Senders);
             json.WriteNumber("ipis_sent"u8, outcome.Sent);

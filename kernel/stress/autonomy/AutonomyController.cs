@@ -6,26 +6,42 @@
 //  - proactive compaction: releases the oldest blocks of the fullest pool
 //    (the workloads' pools are caches the controller may shrink);
 //  - OOM prevention: throttles the allocators (workloads stop growing and
-//    give back blocks while AllocatorsThrottled) before the budget is hit;
+//    give back blocks while AllocatorsThrottled) before the budget is hit,
+//    on the early forecast (PressurePredictor.EarlyForecast), so a spike is
+//    stopped a few percent short of the budget and peak pressure falls too;
 //  - priority boost, then deadline adjustment, for a probe missing deadlines;
 //  - rebalancing, with two or more CPUs online: moves a ready thread from the
 //    busiest CPU to the idlest when loads differ by two or more (BalanceCpus).
-// The memory action comes from fixed rules, or from the Q-learner in
-// learning mode. Every intervention is counted by type with its measured
+// The memory action comes from the Policy: fixed rules, the Q-learner
+// (learning mode; it updates only while Training), or uniform random (the
+// learning run's control). Every intervention is counted by type with its measured
 // outcome (AutonomyMetrics: success and latency; Outcomes: successes by type).
 using System.Threading;
 using KernelStress.Kernel.Metrics;
 using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Stress.Kinds.Memory;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Prng;
 
 namespace KernelStress.Kernel.Stress.Autonomy
 {
+    internal enum ControlPolicy
+    {
+        Rules,
+        Learner,
+        Random,
+    }
+
     internal static unsafe class AutonomyController
     {
         public const int MaxPools = 8;
         private const int ForecastTicks = 2;
+        // How far ahead the throttle looks (the early forecast). A climb of s % a tick is
+        // throttled at 97 - 4s %, so one of 0.7 % a tick or more is caught below 95 % with a
+        // tick to spare, and a climb that ends at the workload's 80 % target would need
+        // over 4 % a tick to trip it.
+        private const int EarlyTicks = 4;
         private const double CompactAtPct = 90;
         private const double ThrottleAtPct = 97;
         private const double ReleaseThrottleBelowPct = 85;
@@ -37,10 +53,12 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private static readonly BlockPool?[] s_pools = new BlockPool?[MaxPools];
         private static readonly ulong[] s_succeeded = new ulong[AutonomyMetrics.TotalInterventions];
         private static readonly PressurePredictor s_predictor = new PressurePredictor();
+        // Restarted by its supervisor when killed; the cleanup lifts a throttle the dead instance left.
+        private static readonly SupervisedThread s_thread =
+            new SupervisedThread("autonomy"u8, &Loop, &ReleaseThrottle, ThreadPriority.High);
         private static int s_poolCount;
-        private static int s_threadId = Scheduler.NoThread;
-        private static int s_stop;
         private static int s_throttled;
+        private static long s_loops;
         private static bool s_armed;
 
         // Run state of the control loop (its thread only).
@@ -59,17 +77,19 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private static Xorshift64Star s_random;
         private static int s_learnState = -1;
         private static MemoryAction s_learnAction;
-        private static long s_opsAtAction;
+        private static long s_allocatedAtAction;
         private static long s_oomAtAction;
-        private static ulong s_releasedByAction;
+        private static long s_releasedAtAction;
+        // Bytes the controller made the workload give up: released from pools, or handed back while throttled.
+        private static long s_releasedBytes;
 
         // Per-run metrics (reset at each run); every intervention also counts in KernelMetrics.Autonomy.
         public static readonly AutonomyMetrics Run = new AutonomyMetrics(StressRun.Shards);
 
-        public static bool Learning;
+        public static ControlPolicy Policy;
+        // With the Learner policy: whether each tick's transition updates the table.
+        public static bool Training;
         public static double Epsilon;
-        // The learner's rewards summed since the run began (its thread adds; others read differences).
-        public static double TotalReward;
 
         // `autonomy on|off`: whether stress runs start the controller.
         public static bool Armed
@@ -78,11 +98,31 @@ namespace KernelStress.Kernel.Stress.Autonomy
             set => Volatile.Write(ref s_armed, value);
         }
 
-        public static bool Running => Volatile.Read(ref s_threadId) != Scheduler.NoThread;
+        public static bool Running => s_thread.Running;
+
+        // Times the supervisor started a new controller after one died.
+        public static int Restarts => s_thread.Restarts;
+
+        // The control loop's iterations so far: it advances while a controller runs.
+        public static long Loops => Volatile.Read(ref s_loops);
+
+        // Test-only (stresstest chaos --sabotage autonomy_flip): whether a killed controller is restarted.
+        public static bool RestartsEnabled
+        {
+            set => s_thread.RestartsEnabled = value;
+        }
 
         public static bool AllocatorsThrottled => Volatile.Read(ref s_throttled) != 0;
 
+        // When the allocators were last throttled (clock ns).
+        public static ulong ThrottledAtNs => Volatile.Read(ref s_throttleStart);
+
         public static PressurePredictor Predictor => s_predictor;
+
+        public static long ReleasedBytes => Interlocked.Read(ref s_releasedBytes);
+
+        // The workload handed back `bytes` because the controller throttled it.
+        public static void GaveBack(ulong bytes) => Interlocked.Add(ref s_releasedBytes, (long)bytes);
 
         public static ulong Succeeded(AutonomyAction action) => s_succeeded[(int)action];
 
@@ -97,9 +137,10 @@ namespace KernelStress.Kernel.Stress.Autonomy
             s_random = new Xorshift64Star(StressStreams.Derive(seed, StressStreams.Controller));
             Volatile.Write(ref s_throttled, 0);
             s_balanceTicks = 0;
-            Learning = false;
+            Policy = ControlPolicy.Rules;
+            Training = false;
             Epsilon = 0;
-            TotalReward = 0;
+            Volatile.Write(ref s_releasedBytes, 0);
         }
 
         public static void AddPool(BlockPool pool)
@@ -110,46 +151,32 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public static bool Start()
         {
-            s_stop = 0;
             s_compactCooldown = 0;
             s_boosted = false;
             s_adjusted = false;
             s_lastMisses = 0;
             s_learnState = -1;
-            int id = Scheduler.Spawn("autonomy"u8, &Loop, 0, ThreadPriority.High);
-            Volatile.Write(ref s_threadId, id < 0 ? Scheduler.NoThread : id);
-            return id >= 0;
+            return s_thread.Start();
         }
 
         // Ends the control loop and joins it; allocators are never left throttled.
         public static void Stop()
         {
-            int id = Volatile.Read(ref s_threadId);
-            if (id == Scheduler.NoThread)
-                return;
-            Volatile.Write(ref s_stop, 1);
-            Scheduler.Join(id);
-            Volatile.Write(ref s_threadId, Scheduler.NoThread);
+            s_thread.Stop();
             Volatile.Write(ref s_throttled, 0);
         }
 
-        // The chaos fault "controller killed": the thread dies at its next switch point.
-        public static bool KillAndJoin()
-        {
-            int id = Volatile.Read(ref s_threadId);
-            if (id == Scheduler.NoThread || !Scheduler.Kill(id))
-                return false;
-            Scheduler.Join(id);
-            Volatile.Write(ref s_threadId, Scheduler.NoThread);
-            Volatile.Write(ref s_throttled, 0);
-            return true;
-        }
+        // Kills the controller's thread (it dies at its next switch point); its supervisor restarts it.
+        public static bool Kill() => s_thread.Kill();
 
-        private static void Loop(nint unused)
+        private static void ReleaseThrottle() => Volatile.Write(ref s_throttled, 0);
+
+        private static void Loop()
         {
-            while (Volatile.Read(ref s_stop) == 0 && !StressRun.Stopping)
+            while (!s_thread.Stopping && !StressRun.Stopping)
             {
                 Tick();
+                Interlocked.Increment(ref s_loops);
                 Scheduler.Sleep(1);
             }
         }
@@ -159,10 +186,18 @@ namespace KernelStress.Kernel.Stress.Autonomy
             double pressure = MemoryBudget.PressurePct;
             s_predictor.Accept(pressure);
             double forecast = s_predictor.Forecast(ForecastTicks);
-            if (Learning)
-                LearnAndAct(pressure);
-            else
-                ActByRules(pressure, forecast);
+            switch (Policy)
+            {
+                case ControlPolicy.Learner:
+                    LearnAndAct(pressure);
+                    break;
+                case ControlPolicy.Random:
+                    Perform((MemoryAction)s_random.Range(0, QLearner.Actions));
+                    break;
+                default:
+                    ActByRules(forecast, s_predictor.EarlyForecast(EarlyTicks));
+                    break;
+            }
             WatchDeadlines();
             BalanceCpus();
         }
@@ -188,7 +223,9 @@ namespace KernelStress.Kernel.Stress.Autonomy
             }
         }
 
-        private static void ActByRules(double pressure, double forecast)
+        // Throttling acts on the early forecast, so a spike is stopped with headroom left;
+        // compaction and the end of a throttle follow the smoothed one.
+        private static void ActByRules(double forecast, double early)
         {
             if (s_compactCooldown > 0)
                 s_compactCooldown--;
@@ -198,7 +235,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
                     Unthrottle();
                 return;
             }
-            if (forecast >= ThrottleAtPct)
+            if (early >= ThrottleAtPct)
             {
                 Count(AutonomyAction.PressurePrediction);
                 Throttle();
@@ -210,24 +247,24 @@ namespace KernelStress.Kernel.Stress.Autonomy
             }
         }
 
-        // Learning mode: reward the previous action by what the next tick measured, then choose again.
+        // Learning mode: reward the previous action by what the next tick measured (while training), then choose again.
         private static void LearnAndAct(double pressure)
         {
             int state = QLearner.State(pressure, s_predictor.Trend, AllocatorsThrottled);
-            if (s_learnState >= 0)
-            {
-                double reward = Reward();
-                TotalReward += reward;
-                if (QLearner.Learn(s_learnState, s_learnAction, reward, state))
-                    Count(AutonomyAction.PolicyUpdate);
-            }
+            if (Training && s_learnState >= 0 && QLearner.Learn(s_learnState, s_learnAction, Reward(), state))
+                Count(AutonomyAction.PolicyUpdate);
             MemoryAction action = QLearner.Choose(state, Epsilon, ref s_random, out bool explored);
             Count(explored ? AutonomyAction.Exploration : AutonomyAction.Exploitation);
             s_learnState = state;
             s_learnAction = action;
-            s_opsAtAction = StressRun.Get(StressCounter.Ops);
+            s_allocatedAtAction = MemoryWorkload.AllocatedBytes;
             s_oomAtAction = StressRun.Get(StressCounter.OomEvents);
-            s_releasedByAction = 0;
+            s_releasedAtAction = GivenUpBytes;
+            Perform(action);
+        }
+
+        private static void Perform(MemoryAction action)
+        {
             switch (action)
             {
                 case MemoryAction.ReleaseCache:
@@ -244,14 +281,12 @@ namespace KernelStress.Kernel.Stress.Autonomy
             }
         }
 
-        // Measured over the tick since the action: work done (allocations, in
-        // units of 16), minus 200 per OOM event, minus one per 64 KiB released.
-        private static double Reward()
-        {
-            long ops = StressRun.Get(StressCounter.Ops) - s_opsAtAction;
-            long ooms = StressRun.Get(StressCounter.OomEvents) - s_oomAtAction;
-            return ops / 16.0 - 200.0 * ooms - s_releasedByAction / 65536.0;
-        }
+        // AutonomyReward of the tick since the action.
+        private static double Reward() => AutonomyReward.Of(MemoryWorkload.AllocatedBytes - s_allocatedAtAction,
+            StressRun.Get(StressCounter.OomEvents) - s_oomAtAction, GivenUpBytes - s_releasedAtAction);
+
+        // What AutonomyReward charges for: bytes the controller released or had handed back, and bytes OOM recovery threw away.
+        public static long GivenUpBytes => ReleasedBytes + StressRun.Get(StressCounter.BytesFreedOnRecovery);
 
         private static void ReleaseCache()
         {
@@ -266,7 +301,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
             ulong start = Clock.NowNanoseconds;
             uint before = MemoryBudget.PressurePct;
             ulong freed = fullest.ReleaseOldest(CompactPercent);
-            s_releasedByAction += freed;
+            Interlocked.Add(ref s_releasedBytes, (long)freed);
             bool succeeded = freed > 0 && MemoryBudget.PressurePct < before;
             Intervene(AutonomyAction.ProactiveCompaction, Clock.NowNanoseconds - start, succeeded);
             s_compactCooldown = CompactCooldownTicks;

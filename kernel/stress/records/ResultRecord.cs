@@ -1,7 +1,9 @@
 // The `result` record of a stress run (schema 1, agreed with the host tool's
 // schema/result.schema.json): test, args (the line as typed), seed, arch,
 // cpus, autonomy, duration_ms, verdict, reason, counters (the ones the run
-// set, ops and failed first, the kind's own after the shared ones; chaos runs add events_<type> per event type), histograms (the primary latency first) and
+// set, ops and failed first, the kind's own after the shared ones; chaos runs
+// add events_<type> per event type), for chaos runs chaos_kinds (ChaosReport:
+// per kind with a fault, its recoveries), histograms (the primary latency first) and
 // autonomy_metrics (the run's controller counters, successes by type added
 // as <counter>_succeeded) and, for ramp, leak and scale, the phases (StressPhases: per level, per
 // cycle, per component and thread count).
@@ -13,7 +15,9 @@ using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Stress.Kinds;
+using KernelStress.Kernel.Stress.Kinds.Chaos;
 using KernelStress.Kernel.Stress.Phases;
+using KernelStress.Kernel.Stress.Kinds.Learning;
 using KernelStress.Metrics;
 using KernelStress.Shell;
 
@@ -45,6 +49,8 @@ namespace KernelStress.Kernel.Stress.Records
             if (StressRun.IsSet(StressCounter.Events))
                 WriteEventsByType(ref json);
             json.WriteEndObject();
+            if (StressRun.IsSet(StressCounter.Events))
+                ChaosReport.Write(ref json);
             json.WriteStartObject("histograms"u8);
             for (int i = 0; i < StressRun.HistogramCount; i++)
             {
@@ -53,6 +59,8 @@ namespace KernelStress.Kernel.Stress.Records
             }
             json.WriteEndObject();
             StressPhases.Write(ref json, StressRun.Snapshot);
+            if (StressRun.Options.Kind == StressKind.Learning)
+                LearningEvaluation.Write(ref json);
             WriteAutonomyMetrics(ref json);
             StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();

@@ -4,6 +4,10 @@
 // it dies (as a killed thread does) — timing each restart from the moment the
 // kill was requested. Stop ends both: the service sees the flag and returns,
 // the supervisor sees it after its Join and returns too.
+// RestartsEnabled is a test-only switch (stresstest recovery --sabotage
+// restart): off, the supervisor notices the death and returns without a restart.
+// AnswersClientZero is one too (stresstest concurrency --sabotage answers):
+// off, the service takes client 0's requests and never answers them.
 using System.Threading;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
@@ -19,6 +23,10 @@ namespace KernelStress.Kernel.Stress.Service
         private static int s_restartFailures;
         private static ulong s_killedAt;
         private static ulong s_restartedAt;
+
+        public static bool RestartsEnabled = true;
+
+        public static bool AnswersClientZero = true;
 
         public static int ServiceId => Volatile.Read(ref s_service);
 
@@ -71,9 +79,14 @@ namespace KernelStress.Kernel.Stress.Service
             while (Volatile.Read(ref s_stop) == 0)
             {
                 if (ServiceChannel.TryNext(out int client, out ulong sequence, out ulong payload))
-                    ServiceChannel.Answer(client, sequence, ServiceChannel.Answer(payload));
+                {
+                    if (client != 0 || AnswersClientZero)
+                        ServiceChannel.Answer(client, sequence, ServiceChannel.Answer(payload));
+                }
                 else
+                {
                     ServiceChannel.WaitForWork();
+                }
             }
         }
 
@@ -82,7 +95,7 @@ namespace KernelStress.Kernel.Stress.Service
             while (true)
             {
                 Scheduler.Join(ServiceId);
-                if (Volatile.Read(ref s_stop) != 0)
+                if (Volatile.Read(ref s_stop) != 0 || !RestartsEnabled)
                     return;
                 int id = Scheduler.Spawn("service"u8, &Serve, 0, ThreadPriority.Normal);
                 if (id < 0)

@@ -12,6 +12,7 @@ namespace KernelStress.Tool.Sessions;
 public static class SeedPlan
 {
     public const string SeededCommand = "stresstest";
+    private const string UnseededSubcommand = "report";
 
     /// <summary>
     /// The seed of each session: null entries (one session without --seed, or no command that
@@ -23,11 +24,11 @@ public static class SeedPlan
     public static IReadOnlyList<string> Apply(IReadOnlyList<string> commands, ulong? seed) =>
         seed is ulong value ? commands.Select(c => TakesSeed(c) ? $"{c.TrimEnd()} --seed {value}" : c).ToList() : commands;
 
-    /// <summary>A stresstest command without a --seed of its own.</summary>
+    /// <summary>A stresstest command without a --seed of its own (`stresstest report` runs nothing, so takes none).</summary>
     private static bool TakesSeed(string command)
     {
         string[] words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && words[0] == SeededCommand && !words.Contains("--seed");
+        return words.Length > 1 && words[0] == SeededCommand && words[1] != UnseededSubcommand && !words.Contains("--seed");
     }
 
     /// <summary>A fresh seed: 63 random bits (any value the kernel's --seed accepts, 0..2^64-1).</summary>

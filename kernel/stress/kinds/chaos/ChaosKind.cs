@@ -1,7 +1,7 @@
 // `stresstest chaos`: the chaos engine (stress/chaos/) on the shell thread, the
 // memory workload in the background at 60 % pressure, the controller when
-// autonomy is on. Every injected fault recovered: PASS; some not: PARTIAL, or
-// with --expect-failures PASS when at least half recovered and FAIL below.
+// autonomy is on; --sabotage switches kinds' recoveries off (ChaosSabotage).
+// Judged per chaos kind (ChaosVerdict), reported per kind (ChaosReport).
 // Its measure, verdict and lines also serve `multi`.
 using KernelStress.Kernel.Stress.Chaos;
 using KernelStress.Kernel.Stress.Kinds.Memory;
@@ -15,13 +15,19 @@ namespace KernelStress.Kernel.Stress.Kinds.Chaos
         private const uint BackgroundPressurePct = 60;
 
         public static StressKindDescriptor Descriptor => new StressKindDescriptor("chaos"u8, ShellCommandId.StresstestChaos,
-            &StressKindDescriptor.FollowArmedAutonomy, &Start, &JudgeRecoveries, &Print)
+            &Configure, &Start, &ChaosVerdict.Judge, &Print)
         {
             CompareCommand = ShellCommandId.StresstestCompareChaos,
             WriteHeaderTail = &WriteFailRate,
             Stop = &MemoryWorkload.Stop,
             Measure = &Measure,
         };
+
+        private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
+        {
+            options.Sabotage = ChaosSabotage.FromCommand(command);
+            return StressKindDescriptor.FollowArmedAutonomy(command, ref options, output);
+        }
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)
         {
@@ -51,32 +57,6 @@ namespace KernelStress.Kernel.Stress.Kinds.Chaos
             StressRun.Set(StressCounter.SuccessPct, faults == 0 ? 100 : StressRun.Get(StressCounter.Recovered) * 100 / faults);
         }
 
-        public static void JudgeRecoveries(TextSink reason)
-        {
-            long faults = StressRun.Get(StressCounter.FaultsInjected);
-            long recovered = StressRun.Get(StressCounter.Recovered);
-            long success = StressRun.Get(StressCounter.SuccessPct);
-            reason.WriteDecimal(StressRun.Get(StressCounter.Events));
-            reason.Write(" events, "u8);
-            reason.WriteDecimal(recovered);
-            reason.Write(" of "u8);
-            reason.WriteDecimal(faults);
-            reason.Write(" injected faults recovered"u8);
-            if (recovered == faults)
-                return;
-            if (!StressRun.Options.ExpectFailures)
-            {
-                StressRun.Judge(StressVerdict.Partial);
-                return;
-            }
-            if (success >= 50)
-            {
-                reason.Write(" (expected failures: at least 50% recovered)"u8);
-                return;
-            }
-            StressRun.Fail("fewer than 50% of the injected faults were recovered"u8);
-        }
-
         private static void Print(TextSink output)
         {
             MemoryKind.PrintPressure(output);
@@ -99,6 +79,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Chaos
                 output.WriteDecimal(ChaosEngine.ByType((ChaosEvent)e));
             }
             output.WriteLine();
+            ChaosReport.Print(output);
         }
     }
 }

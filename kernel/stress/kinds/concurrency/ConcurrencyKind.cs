@@ -16,7 +16,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {
-            ConcurrencyWorkload.Configure((int)command.GetUnsigned(ShellCommands.StressClients, 20));
+            ConcurrencyWorkload.Configure((int)command.GetUnsigned(ShellCommands.StressClients, 20), command.Has(ShellCommands.StressSabotageAnswers));
             return true;
         }
 

@@ -29,7 +29,12 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
 
         public static int Clients => s_clients;
 
-        public static void Configure(int clients) => s_clients = clients;
+        // `sabotage` (test-only): the service never answers client 0, so the answers-per-client check must fail the run.
+        public static void Configure(int clients, bool sabotage)
+        {
+            s_clients = clients;
+            KernelService.AnswersClientZero = !sabotage;
+        }
 
         // On the shell thread: the service, the clients until the deadline or Ctrl-C. False if a thread did not start.
         public static bool Run(LatencyHistogram latency, delegate*<bool> poll)
@@ -39,7 +44,10 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
             StressRun.Set(ConcurrencyCounters.WrongAnswers, 0);
             StressRun.Set(StressCounter.Rejected, 0);
             if (!KernelService.Start())
+            {
+                KernelService.AnswersClientZero = true;
                 return false;
+            }
             int spawned = 0;
             for (; spawned < s_clients; spawned++)
             {
@@ -54,6 +62,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Concurrency
             for (int i = 0; i < spawned; i++)
                 Scheduler.Join(s_threads[i]);
             KernelService.Stop();
+            KernelService.AnswersClientZero = true;
             long fewest = long.MaxValue, most = 0;
             for (int i = 0; i < spawned; i++)
             {

@@ -1,7 +1,9 @@
 // `stresstest learning`: the memory workload with the controller's memory
 // action chosen by the Q-learner (LearningRun), which always runs the
-// controller. PARTIAL when the last quartile's mean reward did not beat the
-// first's, or when an OOM found nothing to free.
+// controller. PARTIAL unless the learned policy beats random and no autonomy
+// on the held-out evaluation seeds (LearningEvaluation); FAIL when an OOM's
+// recovery freed nothing.
+using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Kinds.Memory;
 using KernelStress.Shell;
@@ -32,11 +34,8 @@ namespace KernelStress.Kernel.Stress.Kinds.Learning
 
         private static bool Start(in StressOptions options, TextSink output, delegate*<bool> poll)
         {
-            QLearner.Reset();
             bool started = MemoryKind.StartWorkload(1, options.TargetPressurePct);
-            AutonomyController.Learning = true;
-            started &= AutonomyController.Start();
-            LearningRun.Run(poll, output);
+            started &= LearningRun.Run(poll, output);
             return started;
         }
 
@@ -46,19 +45,11 @@ namespace KernelStress.Kernel.Stress.Kinds.Learning
             StressRun.Set(StressCounter.Episodes, LearningRun.Episodes);
             StressRun.Set(StressCounter.FirstQuartileReward, (long)first);
             StressRun.Set(StressCounter.LastQuartileReward, (long)last);
-            reason.Write("mean reward first quartile "u8);
+            LearningEvaluation.Judge(reason);
+            reason.Write("; training reward first quartile "u8);
             reason.WriteFixed(first, 1);
-            reason.Write(", last quartile "u8);
+            reason.Write(", last "u8);
             reason.WriteFixed(last, 1);
-            if (last > first)
-            {
-                reason.Write(": the learner improved"u8);
-            }
-            else
-            {
-                StressRun.Judge(StressVerdict.Partial);
-                reason.Write(": no improvement"u8);
-            }
             reason.Write("; "u8);
             MemoryKind.JudgeOom(reason);
         }
@@ -69,6 +60,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Learning
             StressSummary.Line(output, "  Episodes: "u8, StressRun.Get(StressCounter.Episodes), ""u8);
             StressSummary.Line(output, "  First quartile mean reward: "u8, StressRun.Get(StressCounter.FirstQuartileReward), ""u8);
             StressSummary.Line(output, "  Last quartile mean reward: "u8, StressRun.Get(StressCounter.LastQuartileReward), ""u8);
+            LearningEvaluation.Print(output);
         }
     }
 }

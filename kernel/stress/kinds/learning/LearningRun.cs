@@ -1,55 +1,96 @@
 // `stresstest learning`: the memory workload runs while the controller picks
-// its memory action with the Q-learner (AutonomyController.Learning), for
-// --episodes equal slices of the run. Every episode starts from an empty pool
-// (the same task each time, so rewards compare). Each episode's reward is the sum of the
-// learner's measured per-tick rewards in it; exploration decays from 0.5 to
-// 0.05 over the first three quarters of the episodes. The run reports the
-// reward per episode and whether the last quartile's mean beats the first's.
+// its memory action with the Q-learner (ControlPolicy.Learner), for
+// --episodes training episodes of --duration / --episodes each, then the
+// evaluation (LearningEvaluation). Every episode starts from an empty pool on
+// a seed of its own (MemoryWorkload.BeginEpisode), derived from the run's:
+// training episode e on TrainingEpisodeBase + e, so the evaluation's seeds
+// are held out. An episode's reward is AutonomyReward of what the workload
+// did in it (bytes allocated, OOM events, bytes given up); exploration decays from 0.5 to 0.05 over the first three quarters of
+// the training episodes. The run reports the reward per episode and the mean
+// of the first and last quartile.
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Kinds.Memory;
 using KernelStress.Kernel.Time;
+using KernelStress.Metrics;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress.Kinds.Learning
 {
+    internal struct EpisodeOutcome
+    {
+        public double Reward;
+        public long OomEvents;
+        public long Ops;
+        public bool Cancelled;
+    }
+
     internal static unsafe class LearningRun
     {
         public const int MaxEpisodes = 1000;
         public const ulong MinEpisodeMs = 20;
+        private const ulong TrainingEpisodeBase = 1UL << 20;
 
         private static readonly double[] s_rewards = new double[MaxEpisodes];
 
         public static int Episodes { get; private set; }
 
-        public static double Reward(int episode) => s_rewards[episode];
+        public static ulong EpisodeNanoseconds => StressRun.Options.DurationMs * 1_000_000 / StressRun.Options.Episodes;
 
-        // Runs the episodes on the calling thread (the controller and workload already run).
-        public static void Run(delegate*<bool> poll, TextSink output)
+        // Runs training and evaluation on the calling thread (the workload already runs);
+        // the episodes keep their own time, so only Ctrl-C ends the run early. False when
+        // the controller could not be started.
+        public static bool Run(delegate*<bool> poll, TextSink output)
         {
             int episodes = (int)StressRun.Options.Episodes;
-            ulong episodeNs = StressRun.Options.DurationMs * 1_000_000 / (ulong)episodes;
+            StressRun.DeadlineNanoseconds = ulong.MaxValue;
+            QLearner.Reset();
             Episodes = 0;
-            for (int e = 0; e < episodes; e++)
+            bool stop = false;
+            for (int e = 0; e < episodes && !stop; e++)
             {
                 double decay = 1 - e / (0.75 * episodes);
                 AutonomyController.Epsilon = decay > 0.1 ? 0.5 * decay : 0.05;
-                MemoryWorkload.Pool(0).FreeAll();
-                double before = AutonomyController.TotalReward;
-                ulong end = StressRun.StartNanoseconds + (ulong)(e + 1) * episodeNs;
-                bool stop = false;
-                while (Clock.NowNanoseconds < end && !(stop = poll()))
-                    Scheduler.Sleep(1);
-                s_rewards[e] = AutonomyController.TotalReward - before;
+                AutonomyController.Training = !StressRun.Options.InjectNoLearning;
+                if (!Episode(ControlPolicy.Learner, true, StressStreams.Derive(StressRun.Options.Seed, TrainingEpisodeBase + (ulong)e), poll, out EpisodeOutcome outcome))
+                    return false;
+                stop = outcome.Cancelled;
+                s_rewards[e] = outcome.Reward;
                 Episodes = e + 1;
                 if (StressRun.Options.Verbose)
                     PrintEpisode(output, e);
-                if (stop)
-                    break;
             }
+            AutonomyController.Stop();
+            return stop || LearningEvaluation.Run(poll);
         }
 
-        // Mean reward of the first and the last quarter of the episodes run.
+        // One episode of EpisodeNanoseconds on `seed` under `policy` (no controller when `controlled` is false).
+        // False when the controller could not be started; outcome.Cancelled when Ctrl-C came during it.
+        public static bool Episode(ControlPolicy policy, bool controlled, ulong seed, delegate*<bool> poll, out EpisodeOutcome outcome)
+        {
+            AutonomyController.Stop();
+            MemoryWorkload.BeginEpisode(seed);
+            AutonomyController.Predictor.Reset();
+            AutonomyController.Policy = policy;
+            outcome = default;
+            if (controlled && !AutonomyController.Start())
+                return false;
+            long allocated = MemoryWorkload.AllocatedBytes;
+            long ooms = StressRun.Get(StressCounter.OomEvents);
+            long ops = StressRun.Get(StressCounter.Ops);
+            long givenUp = AutonomyController.GivenUpBytes;
+            ulong end = Clock.NowNanoseconds + EpisodeNanoseconds;
+            bool stop = false;
+            while (Clock.NowNanoseconds < end && !(stop = poll()))
+                Scheduler.Sleep(1);
+            outcome.OomEvents = StressRun.Get(StressCounter.OomEvents) - ooms;
+            outcome.Ops = StressRun.Get(StressCounter.Ops) - ops;
+            outcome.Reward = AutonomyReward.Of(MemoryWorkload.AllocatedBytes - allocated, outcome.OomEvents, AutonomyController.GivenUpBytes - givenUp);
+            outcome.Cancelled = stop;
+            return true;
+        }
+
+        // Mean reward of the first and the last quarter of the training episodes run.
         public static void Quartiles(out double first, out double last)
         {
             int quarter = Episodes / 4;

@@ -47,8 +47,14 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
             reason.Write(" OOM event(s), "u8);
             reason.WriteDecimal(recovered);
             reason.Write(" recovered by freeing 20-70% of the pool"u8);
-            if (recovered < ooms)
-                StressRun.Judge(StressVerdict.Partial);
+            long unrecovered = StressRun.Get(StressCounter.Failed);
+            if (unrecovered > 0)
+            {
+                reason.Write("; "u8);
+                reason.WriteDecimal(unrecovered);
+                reason.Write(" OOM event(s) whose recovery freed nothing"u8);
+                StressRun.Judge(StressVerdict.Fail);
+            }
         }
 
         public static void PrintPressure(TextSink output)

@@ -6,12 +6,18 @@
 //    2-10 ms ends and 20-50 % of the pool is dropped (the next climb starts);
 //    on reaching the target, with --oom-probability the climb turns into a
 //    spike that allocates until the budget refuses: an OOM event;
-//  - on an OOM: recovery frees 20-70 % of the pool (random), timed;
-//  - while the autonomy controller throttles allocators: give back 1-4 blocks per step;
+//  - on an OOM: recovery frees 20-70 % of the pool (random), timed; an OOM
+//    whose recovery freed nothing is unrecovered (with --inject-no-recovery,
+//    test-only, recovery frees nothing, so every OOM is);
+//  - while the autonomy controller throttles allocators: give back 1-4 blocks per step
+//    (counted as the controller's, AutonomyController.GaveBack);
+//  - at BeginEpisode (the learning run): each worker empties its pool and
+//    reseeds its stream from the episode's seed before its next step.
 //  - between steps a delay of 0.5-1.5 us (+- noise) spun on the clock.
-// Counters: ops (allocations), failed (OOM events, in memory and learning), oom_events,
+// Counters: ops (allocations), failed (unrecovered OOM events, in memory and learning), oom_events,
 // oom_recoveries, bytes_freed_on_recovery, throttled_steps; histograms
 // alloc_latency (each KernelHeap.Allocate call) and recovery_latency.
+using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
@@ -34,8 +40,13 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
         private static LatencyHistogram? s_allocLatency;
         private static LatencyHistogram? s_recoveryLatency;
         private static bool s_oomIsFailure;
+        private static long s_allocatedBytes;
+        private static ulong s_episodeSeed;
+        private static int s_episode;
+        private static readonly int[] s_episodeSeen = new int[MaxWorkers];
 
-        public static BlockPool Pool(int index) => s_pools[index];
+        // Payload bytes allocated since Start (the learner's measure of work).
+        public static long AllocatedBytes => Interlocked.Read(ref s_allocatedBytes);
 
         // Starts `workers` threads; the histograms receive their latencies. An OOM counts as `failed`
         // when the workload is the test, not when it is the background of chaos. False if a thread could not start.
@@ -47,8 +58,11 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
             s_allocLatency = allocLatency;
             s_recoveryLatency = recoveryLatency;
             s_workers = 0;
+            Volatile.Write(ref s_allocatedBytes, 0);
+            Volatile.Write(ref s_episode, 0);
             for (int i = 0; i < workers && i < MaxWorkers; i++)
             {
+                s_episodeSeen[i] = 0;
                 s_random[i] = new Xorshift64Star(StressStreams.Derive(StressRun.Options.Seed, StressStreams.MemoryBase + (ulong)i));
                 AutonomyController.AddPool(s_pools[i]);
                 int id = Scheduler.Spawn("memstress"u8, &Run, i, ThreadPriority.Low);
@@ -58,6 +72,19 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
                 s_workers++;
             }
             return true;
+        }
+
+        // Every worker starts over from an empty pool on `seed`'s streams; returns once each has
+        // (or the run is stopping).
+        public static void BeginEpisode(ulong seed)
+        {
+            s_episodeSeed = seed;
+            int episode = Interlocked.Increment(ref s_episode);
+            for (int i = 0; i < s_workers; i++)
+            {
+                while (Volatile.Read(ref s_episodeSeen[i]) != episode && !StressRun.Stopping)
+                    Scheduler.Sleep(1);
+            }
         }
 
         // After StressRun.RequestStop: joins the workers and empties their pools.
@@ -85,11 +112,20 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
             ulong settleEnd = 0;
             while (!StressRun.Stopping)
             {
+                int episode = Volatile.Read(ref s_episode);
+                if (episode != s_episodeSeen[index])
+                {
+                    pool.FreeAll();
+                    random = new Xorshift64Star(StressStreams.Derive(s_episodeSeed, StressStreams.MemoryBase + (ulong)index));
+                    atTarget = false;
+                    spiking = false;
+                    Volatile.Write(ref s_episodeSeen[index], episode);
+                }
                 uint size = (uint)random.Range((int)(BaseSize - variance), (int)(BaseSize + variance) + 1);
                 if (AutonomyController.AllocatorsThrottled)
                 {
                     spiking = false;
-                    pool.FreeSome(random.Range(1, 5), ref random);
+                    AutonomyController.GaveBack(pool.FreeSome(random.Range(1, 5), ref random));
                     StressRun.Increment(StressCounter.Throttled);
                 }
                 else if (spiking || MemoryBudget.PressurePct < s_targetPct)
@@ -125,6 +161,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
             {
                 s_allocLatency!.Record(nanoseconds);
                 StressRun.Increment(StressCounter.Ops);
+                Interlocked.Add(ref s_allocatedBytes, size);
                 return true;
             }
             if (outcome == AllocOutcome.PoolFull)
@@ -133,13 +170,14 @@ namespace KernelStress.Kernel.Stress.Kinds.Memory
                 return false;
             }
             StressRun.Increment(StressCounter.OomEvents);
-            if (s_oomIsFailure)
-                StressRun.Increment(StressCounter.Failed);
             ulong start = Clock.NowNanoseconds;
-            ulong freed = pool.FreeRandom((uint)random.Range(20, 71), ref random);
+            uint percent = (uint)random.Range(20, 71);
+            ulong freed = StressRun.Options.InjectNoRecovery ? 0 : pool.FreeRandom(percent, ref random);
             s_recoveryLatency!.Record(Clock.NowNanoseconds - start);
             if (freed > 0)
                 StressRun.Increment(StressCounter.OomRecoveries);
+            else if (s_oomIsFailure)
+                StressRun.Increment(StressCounter.Failed);
             StressRun.Add(StressCounter.BytesFreedOnRecovery, (long)freed);
             return false;
         }

@@ -59,7 +59,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Multi
 
         private static void Judge(TextSink reason)
         {
-            ChaosKind.JudgeRecoveries(reason);
+            ChaosVerdict.Judge(reason);
             if (StressRun.Get(StressCounter.CommandErrors) > 0)
                 StressRun.Fail("a valid command printed an error line"u8);
         }

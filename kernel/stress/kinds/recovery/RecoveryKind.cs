@@ -19,7 +19,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {
-            RecoveryWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressKills, 10));
+            RecoveryWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressKills, 10), command.Has(ShellCommands.StressSabotageRestart));
             return true;
         }
 

@@ -33,7 +33,12 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
 
         public static uint Kills => s_kills;
 
-        public static void Configure(uint kills) => s_kills = kills;
+        // `sabotage` (test-only): the supervisor does not restart the service, so every recovery must fail.
+        public static void Configure(uint kills, bool sabotage)
+        {
+            s_kills = kills;
+            KernelService.RestartsEnabled = !sabotage;
+        }
 
         // On the shell thread: every kill and its recovery (Ctrl-C ends early). False if the service did not start.
         public static bool Run(LatencyHistogram restart, LatencyHistogram firstSuccess, delegate*<bool> poll)
@@ -45,17 +50,18 @@ namespace KernelStress.Kernel.Stress.Kinds.Recovery
             StressRun.Set(StressCounter.Recovered, 0);
             StressRun.Set(StressCounter.RecoveryFailed, 0);
             StressRun.Set(RecoveryCounters.OutageTimeouts, 0);
-            if (!KernelService.Start())
-                return false;
-            for (uint kill = 1; kill <= s_kills; kill++)
+            bool started = KernelService.Start();
+            for (uint kill = 1; started && kill <= s_kills; kill++)
             {
                 if (poll() && StressRun.Cancelled)
                     break;
                 if (!Warm() || !KillAndRecover((int)kill))
                     break;
             }
-            KernelService.Stop();
-            return true;
+            if (started)
+                KernelService.Stop();
+            KernelService.RestartsEnabled = true;
+            return started;
         }
 
         // WarmRequests answered requests; false (and the run failed) when one was not.

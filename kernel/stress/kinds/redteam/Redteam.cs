@@ -1,5 +1,6 @@
 // The red team: adversarial input that the kernel must reject, each attempt
-// timed (reject_latency), then random printable lines through the parser
+// timed from its own Start to its Stop (reject_latency holds one value per
+// attempt that stopped its timer), then random printable lines through the parser
 // until the run ends (they may parse or not; they must not crash anything).
 //  - shell grammar: through the real line editor and parser: unknown
 //    commands and flags, out-of-range and missing values, a repeated flag,
@@ -29,9 +30,10 @@ namespace KernelStress.Kernel.Stress.Kinds.Redteam
         private static readonly LineEditor s_editor = new LineEditor(s_echo);
         private static readonly ParsedCommand s_parsed = new ParsedCommand();
         private static readonly byte[] s_fuzz = new byte[96];
-        // The attempt being timed: Start .. Stop.
+        // The attempt being timed: Start .. Stop; s_stopped says Stop ran since the last Start.
         private static ulong s_started;
         private static ulong s_lastNanoseconds;
+        private static bool s_stopped;
 
         public static void Run(LatencyHistogram latency, delegate*<bool> poll)
         {
@@ -51,10 +53,10 @@ namespace KernelStress.Kernel.Stress.Kinds.Redteam
             ulong onStack = 0;
             Expect(latency, HeapRejectsFree((nuint)(&onStack)), "the heap accepted a free of a stack address"u8);
             Expect(latency, HeapRejectsMisalignedFree(), "the heap accepted a misaligned free"u8);
-            Expect(latency, KernelHeap.Allocate(unchecked((nuint)ulong.MaxValue), 16) == 0, "the heap granted a size that overflows"u8);
-            Expect(latency, KernelHeap.Allocate((nuint)(1UL << 40), 16) == 0, "the heap granted 1 TiB"u8);
-            Expect(latency, KernelHeap.Allocate(64, 24) == 0, "the heap accepted an alignment that is not a power of two"u8);
-            Expect(latency, KernelHeap.Allocate(64, 1 << 20) == 0, "the heap accepted an alignment past a page"u8);
+            Expect(latency, HeapRefuses(unchecked((nuint)ulong.MaxValue), 16), "the heap granted a size that overflows"u8);
+            Expect(latency, HeapRefuses((nuint)(1UL << 40), 16), "the heap granted 1 TiB"u8);
+            Expect(latency, HeapRefuses(64, 24), "the heap accepted an alignment that is not a power of two"u8);
+            Expect(latency, HeapRefuses(64, 1 << 20), "the heap accepted an alignment past a page"u8);
             Expect(latency, PagesRejectWrongOwner(), "the page allocator freed a page under the wrong owner"u8);
             Fuzz(poll);
         }
@@ -72,14 +74,21 @@ namespace KernelStress.Kernel.Stress.Kinds.Redteam
                 StressRun.Increment(StressCounter.Failed);
                 StressRun.Fail(failure);
             }
-            latency.Record(s_lastNanoseconds);
+            if (s_stopped)
+                latency.Record(s_lastNanoseconds);
+            s_stopped = false;
         }
 
-        private static void Start() => s_started = Clock.NowNanoseconds;
+        private static void Start()
+        {
+            s_stopped = false;
+            s_started = Clock.NowNanoseconds;
+        }
 
         private static bool Stop(bool rejected)
         {
             s_lastNanoseconds = Clock.NowNanoseconds - s_started;
+            s_stopped = true;
             return rejected;
         }
 
@@ -188,6 +197,17 @@ namespace KernelStress.Kernel.Stress.Kinds.Redteam
             Start();
             bool rejected = Stop(KernelHeap.Free(block) == FreeStatus.DoubleFree);
             return KernelHeap.Free(keeper) == FreeStatus.Freed && rejected;
+        }
+
+        // A granted block is given back, so a failed case does not leak into the heap baseline.
+        private static bool HeapRefuses(nuint size, nuint alignment)
+        {
+            Start();
+            nuint block = KernelHeap.Allocate(size, alignment);
+            bool refused = Stop(block == 0);
+            if (!refused)
+                KernelHeap.Free(block);
+            return refused;
         }
 
         private static bool HeapRejectsFree(nuint address)

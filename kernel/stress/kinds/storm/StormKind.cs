@@ -18,7 +18,7 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
 
         private static bool Configure(ParsedCommand command, ref StressOptions options, TextSink output)
         {
-            StormWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressFailures, 1000));
+            StormWorkload.Configure((uint)command.GetUnsigned(ShellCommands.StressFailures, 1000), command.Has(ShellCommands.StressSabotageDedup));
             return true;
         }
 

@@ -6,6 +6,8 @@
 // MaxMessages are counted, not stored: the table never grows.
 // Time is passed in, so a clock that jumps forward is one late flush (the
 // next window starts from the new time), never a burst of catch-up flushes.
+// Deduplicates is a test-only switch (stresstest storm --sabotage dedup):
+// off, every repeat prints its own line at once.
 using System;
 using KernelStress.Shell;
 
@@ -26,6 +28,8 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
         private static ulong s_nextFlush;
         private static long s_lines;
         private static long s_flushes;
+
+        public static bool Deduplicates = true;
 
         // Lines printed so far (first occurrences and repeat lines).
         public static long Lines => s_lines;
@@ -51,6 +55,13 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
             if (index >= 0)
             {
                 s_count[index]++;
+                if (!Deduplicates)
+                {
+                    output.Write("[STORM] "u8);
+                    output.WriteLine(Text(index));
+                    s_reported[index] = s_count[index];
+                    s_lines++;
+                }
             }
             else if (s_messages < MaxMessages)
             {

@@ -34,7 +34,12 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
 
         public static uint Failures => s_failures;
 
-        public static void Configure(uint failures) => s_failures = failures;
+        // `sabotage` (test-only): the reporter prints every repeat, so the reporting bound must fail the run.
+        public static void Configure(uint failures, bool sabotage)
+        {
+            s_failures = failures;
+            StormReporter.Deduplicates = !sabotage;
+        }
 
         public static void Run(LatencyHistogram latency, delegate*<bool> poll, TextSink output)
         {
