@@ -6,6 +6,7 @@
 using System;
 using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Stress.Autonomy;
+using KernelStress.Metrics;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress.Chaos
