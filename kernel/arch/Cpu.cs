@@ -1,7 +1,11 @@
 // The processor operations the arch-neutral kernel needs, declared once here and
 // implemented by the arch twins arch/x64/Cpu.X64.cs and arch/arm64/Cpu.ARM64.cs.
-// A missing twin fails the build.
+// A missing twin fails the build. The interrupt-flag operations are the same
+// symbols in both arches' cpu.s, so they are imported here, once.
 using System;
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
 namespace KernelStress.Kernel.Arch
 {
     internal static partial class Cpu
@@ -9,13 +13,16 @@ namespace KernelStress.Kernel.Arch
         // "x64" or "arm64", as the records report it.
         public static partial ReadOnlySpan<byte> ArchName();
 
-        public static partial void DisableInterrupts();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_disable_interrupts")]
+        public static extern void DisableInterrupts();
 
-        public static partial void EnableInterrupts();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_enable_interrupts")]
+        public static extern void EnableInterrupts();
 
         // Disables interrupts and says whether they were enabled, for a lock
         // that must put the interrupt flag back as it found it (SpinLock).
-        public static partial bool DisableInterruptsSaving();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_disable_interrupts_saving")]
+        public static extern bool DisableInterruptsSaving();
 
         // Enables interrupts and sleeps until the next one, with no window in
         // between for a wake-up to be missed. Returns with interrupts enabled.

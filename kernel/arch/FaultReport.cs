@@ -45,9 +45,16 @@ namespace KernelStress.Kernel.Arch
             bool overflow = IsMemoryFault(frame) && Scheduler.InCurrentGuardPage(FaultAddress(frame));
             if (overflow)
                 output.WriteLine("stack overflow: the faulting address is the guard page below the thread's stack"u8);
+            ulong sp = StackPointer(frame);
+            ulong pc = InstructionPointer(frame);
+            bool stackReadable = Readable(sp, FaultDump.StackWords * 8);
+            bool codeReadable = Readable(pc, FaultDump.CodeBytes);
             WriteHuman(output, frame, name);
+            FaultDump.WriteStackLine(output, sp, stackReadable);
+            FaultDump.WriteCodeLine(output, InstructionPointerName(), pc, codeReadable);
             JsonWriter json = FaultDump.BeginRecord(sacrifice ? "fault"u8 : "panic"u8, Cpu.ArchName(), name, Vector(frame), overflow);
             WriteRecordFields(ref json, frame);
+            FaultDump.WriteMemoryJson(ref json, sp, stackReadable, pc, codeReadable);
             KernelConsole.EndRecord(ref json);
             if (!sacrifice)
                 Cpu.HaltAfterPanic();
@@ -66,10 +73,20 @@ namespace KernelStress.Kernel.Arch
 
         private static partial ulong FaultAddress(ExceptionFrame* frame);
 
-        // After the FAULT/PANIC line: the name and every register, the stack and code lines.
+        private static partial ulong StackPointer(ExceptionFrame* frame);
+
+        // Where it happened, and that register's name: "rip", "elr".
+        private static partial ulong InstructionPointer(ExceptionFrame* frame);
+
+        private static partial ReadOnlySpan<byte> InstructionPointerName();
+
+        // Whether `bytes` bytes from `address` can be read without faulting the report.
+        private static partial bool Readable(ulong address, int bytes);
+
+        // After the FAULT/PANIC line: the name and every register (the stack and code lines follow).
         private static partial void WriteHuman(TextSink output, ExceptionFrame* frame, ReadOnlySpan<byte> name);
 
-        // The record's arch-specific fields, between FaultDump.BeginRecord and the end of the record.
+        // The record's arch-specific fields, between FaultDump.BeginRecord and the stack and code.
         private static partial void WriteRecordFields(ref JsonWriter json, ExceptionFrame* frame);
     }
 }

@@ -12,12 +12,6 @@ namespace KernelStress.Kernel.Arch
     {
         public static partial ReadOnlySpan<byte> ArchName() => "arm64"u8;
 
-        public static partial void DisableInterrupts() => ks_disable_interrupts();
-
-        public static partial void EnableInterrupts() => ks_enable_interrupts();
-
-        public static partial bool DisableInterruptsSaving() => ks_disable_interrupts_saving();
-
         public static partial void WaitForInterrupt() => ks_wait_for_interrupt();
 
         public static partial void SpinWaitHint() => ks_yield();
@@ -48,15 +42,6 @@ namespace KernelStress.Kernel.Arch
 
         // Where the board cannot end the machine, the CPU just stops.
         private static void StopForever() => ks_halt();
-
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_disable_interrupts")]
-        private static extern void ks_disable_interrupts();
-
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_disable_interrupts_saving")]
-        private static extern bool ks_disable_interrupts_saving();
-
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_enable_interrupts")]
-        private static extern void ks_enable_interrupts();
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_wait_for_interrupt")]
         private static extern void ks_wait_for_interrupt();

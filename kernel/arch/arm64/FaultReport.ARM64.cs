@@ -28,7 +28,13 @@ namespace KernelStress.Kernel.Arch
 
         private static partial ulong FaultAddress(ExceptionFrame* frame) => frame->Far;
 
-        private static bool Readable(ulong address, int bytes) =>
+        private static partial ulong StackPointer(ExceptionFrame* frame) => frame->Sp;
+
+        private static partial ulong InstructionPointer(ExceptionFrame* frame) => frame->Elr;
+
+        private static partial ReadOnlySpan<byte> InstructionPointerName() => "elr"u8;
+
+        private static partial bool Readable(ulong address, int bytes) =>
             address + (ulong)bytes > address && ks_is_normal_memory((nuint)address) && ks_is_normal_memory((nuint)(address + (ulong)bytes - 1));
 
         // "x0" .. "x30": two characters for x0-x9, three after.
@@ -57,8 +63,6 @@ namespace KernelStress.Kernel.Arch
                 if (i % 4 == 3 || i == ExceptionFrame.RegisterCount - 1)
                     output.WriteLine();
             }
-            FaultDump.WriteStackLine(output, f->Sp, Readable(f->Sp, FaultDump.StackWords * 8));
-            FaultDump.WriteCodeLine(output, "elr"u8, f->Elr, Readable(f->Elr, FaultDump.CodeBytes));
         }
 
         private static partial void WriteRecordFields(ref JsonWriter json, ExceptionFrame* f)
@@ -74,7 +78,6 @@ namespace KernelStress.Kernel.Arch
             for (int i = 0; i < ExceptionFrame.RegisterCount; i++)
                 Hex.WriteJson64(ref json, RegisterName(i), f->X[i]);
             json.WriteEndObject();
-            FaultDump.WriteMemoryJson(ref json, f->Sp, Readable(f->Sp, FaultDump.StackWords * 8), f->Elr, Readable(f->Elr, FaultDump.CodeBytes));
         }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_read_ttbr0")]

@@ -15,12 +15,6 @@ namespace KernelStress.Kernel.Arch
 
         public static partial ReadOnlySpan<byte> ArchName() => "x64"u8;
 
-        public static partial void DisableInterrupts() => ks_disable_interrupts();
-
-        public static partial void EnableInterrupts() => ks_enable_interrupts();
-
-        public static partial bool DisableInterruptsSaving() => ks_disable_interrupts_saving();
-
         public static partial void WaitForInterrupt() => ks_enable_interrupts_and_halt();
 
         public static partial void SpinWaitHint() => ks_pause();
@@ -48,19 +42,10 @@ namespace KernelStress.Kernel.Arch
         {
             while (true)
             {
-                ks_disable_interrupts();
+                DisableInterrupts();
                 ks_halt();
             }
         }
-
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_disable_interrupts")]
-        private static extern void ks_disable_interrupts();
-
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_disable_interrupts_saving")]
-        private static extern bool ks_disable_interrupts_saving();
-
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_enable_interrupts")]
-        private static extern void ks_enable_interrupts();
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_halt")]
         private static extern void ks_halt();

@@ -24,8 +24,14 @@ namespace KernelStress.Kernel.Arch
 
         private static partial ulong FaultAddress(ExceptionFrame* frame) => ks_read_cr2();
 
+        private static partial ulong StackPointer(ExceptionFrame* frame) => frame->Rsp;
+
+        private static partial ulong InstructionPointer(ExceptionFrame* frame) => frame->Rip;
+
+        private static partial ReadOnlySpan<byte> InstructionPointerName() => "rip"u8;
+
         // In the identity map and, on both its first and last byte, not a guard page.
-        private static bool Readable(ulong address, int bytes) =>
+        private static partial bool Readable(ulong address, int bytes) =>
             address >= MappedStart && address < MappedEnd - (ulong)bytes
             && Paging.IsMapped((nuint)address) && Paging.IsMapped((nuint)(address + (ulong)bytes - 1));
 
@@ -57,8 +63,6 @@ namespace KernelStress.Kernel.Arch
             output.Write(" r15="u8);
             Hex.Write64(output, f->R15);
             output.WriteLine();
-            FaultDump.WriteStackLine(output, f->Rsp, Readable(f->Rsp, FaultDump.StackWords * 8));
-            FaultDump.WriteCodeLine(output, "rip"u8, f->Rip, Readable(f->Rip, FaultDump.CodeBytes));
         }
 
         private static partial void WriteRecordFields(ref JsonWriter json, ExceptionFrame* f)
@@ -86,7 +90,6 @@ namespace KernelStress.Kernel.Arch
             Hex.WriteJson64(ref json, "r14"u8, f->R14);
             Hex.WriteJson64(ref json, "r15"u8, f->R15);
             json.WriteEndObject();
-            FaultDump.WriteMemoryJson(ref json, f->Rsp, Readable(f->Rsp, FaultDump.StackWords * 8), f->Rip, Readable(f->Rip, FaultDump.CodeBytes));
         }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_read_cr2")]

@@ -64,8 +64,5 @@ namespace KernelStress.Kernel.Stress.Kinds
             options.Autonomy = AutonomyController.Armed;
             return true;
         }
-
-        // Configure for the kinds without a controller (nothing to steer) and no further flags.
-        public static bool WithoutAutonomy(ParsedCommand command, ref StressOptions options, TextSink output) => true;
     }
 }

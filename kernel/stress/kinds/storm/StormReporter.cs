@@ -109,22 +109,10 @@ namespace KernelStress.Kernel.Stress.Kinds.Storm
             int length = Math.Min(message.Length, MessageCapacity);
             for (int i = 0; i < s_messages; i++)
             {
-                if (Same(Text(i), message.Slice(0, length)))
+                if (AsciiText.Equals(Text(i), message.Slice(0, length)))
                     return i;
             }
             return -1;
-        }
-
-        private static bool Same(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
-        {
-            if (a.Length != b.Length)
-                return false;
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                    return false;
-            }
-            return true;
         }
     }
 }
