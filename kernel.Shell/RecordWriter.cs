@@ -15,6 +15,9 @@
 // with reason "record overflow", "malformed record" or "invalid record type" (the last one without
 // wanted_type), and returns false. MinimumJsonCapacity guarantees that this record always fits.
 //
+// Display (process-wide, like seq) says how End shows a record: framed (On, the default), as its
+// RecordBrief line (Brief) or not at all (Off); the seq is taken either way.
+//
 // seq comes from one process-wide counter (Interlocked), starting at 0 (the boot record), taken in Begin: every record,
 // from any writer on any CPU, gets a distinct and larger seq than the records begun before it. A writer
 // instance holds one record at a time and is not thread-safe: use one per CPU or context. Records from
@@ -35,10 +38,13 @@ public sealed class RecordWriter
     // The number of records begun so far; the next record's seq.
     private static ulong s_nextSeq;
 
+    private static int s_display;
+
     private readonly TextSink _sink;
     private readonly int _jsonCapacity;
     // Layout: [header, right-aligned to the json][json][\r\n]; only the used part is written.
     private readonly byte[] _frame;
+    private readonly byte[] _brief = new byte[RecordBrief.MaxLength + 2];
     private readonly byte[] _type = new byte[MaxTypeLength];
     private int _typeLength;
     private bool _typeValid;
@@ -53,6 +59,12 @@ public sealed class RecordWriter
     }
 
     public int JsonCapacity => _jsonCapacity;
+
+    public static RecordDisplay Display
+    {
+        get => (RecordDisplay)Volatile.Read(ref s_display);
+        set => Volatile.Write(ref s_display, (int)value);
+    }
 
     /// <summary>Starts a record of the given type (discarding any record begun and not ended).</summary>
     public JsonWriter Begin(ReadOnlySpan<byte> type)
@@ -101,7 +113,18 @@ public sealed class RecordWriter
 
     private void Emit(int jsonLength)
     {
-        _sink.Write(Frame(_frame, HeaderCapacity, jsonLength));
+        switch (Display)
+        {
+            case RecordDisplay.On:
+                _sink.Write(Frame(_frame, HeaderCapacity, jsonLength));
+                break;
+            case RecordDisplay.Brief:
+                int length = RecordBrief.Write(new ReadOnlySpan<byte>(_frame, HeaderCapacity, jsonLength), _brief);
+                _brief[length] = (byte)'\r';
+                _brief[length + 1] = (byte)'\n';
+                _sink.Write(new ReadOnlySpan<byte>(_brief, 0, length + 2));
+                break;
+        }
     }
 
     /// <summary>

@@ -60,4 +60,8 @@ public enum ShellCommandId
     StresstestRecovery,
     StresstestMix,
     StresstestStorm,
+    Records,
+    RecordsOn,
+    RecordsBrief,
+    RecordsOff,
 }

@@ -26,6 +26,7 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void Initialize()
         {
+            KeepTypeAhead();
             PortIo.Out8(InterruptEnable, 0x00);
             PortIo.Out8(LineControl, 0x80);  // DLAB on: the next two registers are the divisor
             PortIo.Out8(Data, 0x01);         // divisor 1 = 115200 baud
@@ -44,6 +45,7 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void EnableReceiveInterrupt()
         {
+            ReleaseTypeAhead();
             IoApic.Route(Com1Irq, ReceiveVector, LocalApic.BootCpuId);
             PortIo.Out8(ModemControl, DtrRtsOut2);
             PortIo.Out8(InterruptEnable, ReceivedDataInterrupt);

@@ -7,13 +7,17 @@ using System.Threading.Tasks;
 using KernelStress.Tool.Building;
 using KernelStress.Tool.Cli;
 using KernelStress.Tool.Machines;
+using KernelStress.Tool.Sessions;
+using KernelStress.Tool.Uart;
 
 namespace KernelStress.Tool.Commands;
 
 /// <summary>
-/// <c>kstress boot [--arch] [--smp N] [--memory MB]</c>: boots the kernel with this terminal as
-/// its UART. QEMU runs in the foreground with <c>-serial mon:stdio</c>: the terminal is raw, so
-/// Ctrl-C reaches the kernel, and Ctrl-A X quits QEMU.
+/// <c>kstress boot [--arch] [--smp N] [--memory MB] [--log FILE]</c>: boots the kernel with this
+/// terminal as its UART. QEMU runs with <c>-serial mon:stdio</c> on pipes and the terminal is raw
+/// (<see cref="RawTerminal"/>), so Ctrl-C reaches the kernel and Ctrl-A X quits QEMU; records are
+/// shown one line each (<see cref="PersonView"/>; Ctrl-A R cycles brief, raw, hidden), and
+/// --log keeps the raw UART bytes.
 /// </summary>
 public static class BootCommand
 {
@@ -21,17 +25,27 @@ public static class BootCommand
 
     private static readonly MachineOptions s_machine = new();
 
+    private static readonly Option<string?> s_log = new("--log")
+    {
+        Description = "Write the raw UART bytes (kstress parse reads them back)",
+        HelpName = "FILE",
+    };
+
     public static Command Create()
     {
         var command = new Command("boot",
             "Boot the kernel in QEMU with this terminal as its UART and use the shell at the ks> prompt by hand. " + QuitHelp
-            + " Exit codes: 0 QEMU stopped (poweroff or Ctrl-A X), 2 the kernel panicked or QEMU failed.");
+            + " Records are shown one line each; " + TerminalSession.ViewHelp
+            + " Exit codes: 0 QEMU stopped (poweroff or Ctrl-A X), 2 the kernel panicked or QEMU failed.")
+        {
+            s_log,
+        };
         s_machine.AddTo(command);
-        command.SetAction((parse, ct) => HandleAsync(s_machine.Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        command.SetAction((parse, ct) => HandleAsync(s_machine.Read(parse), parse.GetValue(s_log), parse.InvocationConfiguration.Error, ct));
         return command;
     }
 
-    public static async Task<int> HandleAsync(MachineChoice machine, TextWriter stdOut, TextWriter stdErr, CancellationToken cancellationToken)
+    public static async Task<int> HandleAsync(MachineChoice machine, string? logPath, TextWriter stdErr, CancellationToken cancellationToken)
     {
         MachineProfile profile = machine.Profile;
         string image = await KernelBuild.EnsureImageAsync(profile, machine.AllowBuild, stdErr, cancellationToken).ConfigureAwait(false);
@@ -39,24 +53,30 @@ public static class BootCommand
 
         stdErr.WriteLine($"kstress: booting {profile.Image} on {profile.Name} ({machine.MemoryMb} MiB, {machine.Smp} CPU{(machine.Smp == 1 ? "" : "s")}).");
         stdErr.WriteLine($"kstress: {QuitHelp}");
+        stdErr.WriteLine($"kstress: {TerminalSession.ViewHelp}");
         stdErr.Flush();
 
-        Process process = commandLine.Start(redirect: false);
-
+        await using FileStream? log = logPath is null ? null : OpenLog(logPath);
+        Process process = commandLine.Start(redirect: true);
         using (process)
         {
-            try
+            var view = new PersonView(RecordView.Brief, TerminalWidth());
+            using (RawTerminal? raw = RawTerminal.Enter())
             {
-                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (!process.HasExited)
+                try
                 {
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit();
+                    await TerminalSession.RunAsync(process, view, RawTerminal.OpenKeyboard(), Console.OpenStandardOutput(), log, stdErr, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (!process.HasExited)
+                    {
+                        process.Kill(entireProcessTree: true);
+                        process.WaitForExit();
+                    }
                 }
             }
+            stdErr.WriteLine();
 
             int code = process.ExitCode;
             ExitCodeMeaning? meaning = profile.Meaning(code);
@@ -68,6 +88,31 @@ public static class BootCommand
                 _ => $"kstress: QEMU exited with code {code}, which the {profile.Name} profile does not list (QEMU's own error is above)",
             });
             return meaning?.Means == QemuExit.Panic || (meaning is null && code != 0) ? (int)ExitCode.Infrastructure : (int)ExitCode.Pass;
+        }
+    }
+
+    private static FileStream OpenLog(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KstressException(ExitCode.Usage, $"cannot write --log '{path}': {e.Message}: check the directory exists and is writable");
+        }
+    }
+
+    // The terminal's columns, or the width a 160-column terminal has when it cannot be asked.
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 160;
+        }
+        catch (IOException)
+        {
+            return 160;
         }
     }
 }
