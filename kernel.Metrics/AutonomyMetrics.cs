@@ -1,6 +1,6 @@
 // What the autonomy controller did, counted as it happens: one atomic
 // counter per AutonomyAction, the intervention totals and an intervention
-// latency histogram (the seed's AUTONOMY_METRICS, without its races).
+// latency histogram (the stress-test report's AUTONOMY_METRICS, without its races).
 //
 // Counters, by index (CounterName gives the snake_case record name):
 //   0..8  one per AutonomyAction

@@ -1,4 +1,4 @@
-// Marsaglia's xorshift64 with the (13, 7, 17) triple: the seed document's
+// Marsaglia's xorshift64 with the (13, 7, 17) triple: the stress-test report's
 // algorithm ("Xorshift RNGs", J. Stat. Softw. 8(14), 2003).
 //
 // Invariant: the state is never zero (XorshiftSeed remaps a zero seed), so the

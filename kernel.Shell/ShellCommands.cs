@@ -186,6 +186,14 @@ public static class ShellCommands
     public static readonly FlagSpec StressExpectFailures = FlagSpec.Switch("--expect-failures",
         "Pass when at least half of the injected faults were recovered from");
 
+    public static readonly FlagSpec StressSabotage = FlagSpec.ChoiceList("--sabotage", "KIND,...",
+        new[]
+        {
+            "memory_release", "autonomy_flip", "hot_retrain", "prediction_storm", "thread_restart", "heap_corruption",
+            "network_partition", "disk_stall",
+        },
+        "Test-only: switch off the kernel's recovery from these chaos kinds' faults (never the check), so the run must not pass");
+
     public static readonly FlagSpec StressJson = FlagSpec.Switch("--json",
         "Also emit the table as a report record");
 
@@ -217,6 +225,15 @@ public static class ShellCommands
     public static readonly FlagSpec StressKills = FlagSpec.Unsigned("--kills", "N", 1, 100,
         "Recovery: times the supervised service thread is killed (default 10)");
 
+    public static readonly FlagSpec StressSabotageRestart = FlagSpec.Choice("--sabotage", new[] { "restart" },
+        "Test-only: the supervisor does not restart the killed service, so every recovery must fail the run");
+
+    public static readonly FlagSpec StressSabotageDedup = FlagSpec.Choice("--sabotage", new[] { "dedup" },
+        "Test-only: the reporter prints every repeated failure, so the reporting bound must fail the run");
+
+    public static readonly FlagSpec StressSabotageAnswers = FlagSpec.Choice("--sabotage", new[] { "answers" },
+        "Test-only: the service never answers client 0, so the answers-per-client check must fail the run");
+
     public static readonly FlagSpec StressOps = FlagSpec.Unsigned("--ops", "N", 1, 1_000_000,
         "Mix: operations to run, as fast as they go (default 10000, seed 000's rollouts)");
 
@@ -231,7 +248,7 @@ public static class ShellCommands
         { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability };
     private static readonly FlagSpec[] CommandsFlags = { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressRate };
     private static readonly FlagSpec[] ChaosFlags =
-        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressFailRate, StressExpectFailures };
+        { StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressFailRate, StressExpectFailures, StressSabotage };
     private static readonly FlagSpec[] MultiFlags =
     {
         StressDuration, StressSeed, StressNoise, StressSummary, StressVerbose, StressTargetPressure, StressOomProbability,
@@ -242,10 +259,10 @@ public static class ShellCommands
     private static readonly FlagSpec[] RedteamFlags = { StressDuration, StressSeed, StressSummary };
     private static readonly FlagSpec[] LeakFlags = { StressCycles, StressSeed, StressSummary, StressVerbose, StressInjectLeak };
     private static readonly FlagSpec[] ScaleFlags = { StressDuration, StressThreads, StressComponents, StressSeed, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose };
+    private static readonly FlagSpec[] ConcurrencyFlags = { StressDuration, StressClients, StressSummary, StressVerbose, StressSabotageAnswers };
+    private static readonly FlagSpec[] RecoveryFlags = { StressKills, StressSummary, StressVerbose, StressSabotageRestart };
     private static readonly FlagSpec[] MixFlags = { StressOps, StressWeights, StressSeed, StressSummary, StressVerbose };
-    private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary };
+    private static readonly FlagSpec[] StormFlags = { StressFailures, StressSeed, StressSummary, StressSabotageDedup };
     private static readonly FlagSpec[] RampFlags = { StressLevels, StressLevelDuration, StressSummary, StressVerbose, StressInjectLoss };
 
     public static readonly CommandSpec Stresstest = new CommandSpec((int)ShellCommandId.Stresstest, "stresstest",

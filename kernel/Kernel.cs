@@ -7,6 +7,7 @@
 // self-check, the console (panics now also emit records), the memory line, the
 // boot record, then the shell, which never returns.
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Scheduling;

@@ -20,6 +20,10 @@ namespace KernelStress.Kernel.Arch
 
     internal static partial class Processors
     {
+        // The most CPUs the kernel uses: as many as kernel/arch/x64/smp.s has per-CPU
+        // blocks and LatencyHistogram shards; more are reported at bring-up, not started.
+        public const int MaxCpus = 16;
+
         // Makes `index` this CPU's answer to CurrentIndex. Each CPU calls it once,
         // before it takes any lock.
         public static partial void SetCurrentIndex(int index);

@@ -11,5 +11,6 @@ namespace KernelStress.Kernel.Memory
         Foreign,
         // A heap block header whose canary does not match: overwritten, or not a block start.
         CorruptHeader,
+        Count,
     }
 }

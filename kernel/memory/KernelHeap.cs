@@ -14,13 +14,16 @@
 // 16-byte alignment and a page the heap owns (else Foreign), the canary (else
 // DoubleFree or CorruptHeader); a rejected free changes nothing, is counted and
 // reported with its address, and never panics. Exhaustion returns 0 (counted).
+// DoubleFreeChecks is a test-only switch (stresstest chaos --sabotage
+// memory_release): off, a double free is no longer told apart and is refused
+// as a corrupt header instead (the refusal itself stays, so the heap stays sound).
 // Empty slabs and arenas go back to the page allocator at once, so a command
 // that frees what it allocated leaves HeldBytes and free pages where they were.
 // SMP: one spinlock (s_lock) around Allocate and Free, taken before
 // PageAllocator's (lock order: heap, then pages, then the console's for a
 // rejected-free report), with interrupts disabled while held, so an interrupt
 // handler could allocate too (none does).
-using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 
 namespace KernelStress.Kernel.Memory
 {
@@ -63,6 +66,8 @@ namespace KernelStress.Kernel.Memory
         public static ulong ForeignFrees => s_foreignFrees;
         public static ulong CorruptHeaders => s_corruptHeaders;
         public static ulong CorruptionsDetected => s_doubleFrees + s_foreignFrees + s_corruptHeaders;
+
+        public static bool DoubleFreeChecks = true;
 
         // A block of at least `size` bytes aligned to `alignment` (a power of two up
         // to a page; 0 means 16), or 0 when the request is invalid or memory is out.
@@ -127,7 +132,7 @@ namespace KernelStress.Kernel.Memory
             PageOwner owner = PageAllocator.OwnerOf((nuint)header);
             if ((owner != PageOwner.HeapSlab && owner != PageOwner.HeapArena) || PageAllocator.OwnerOf(address) != owner)
                 return FreeStatus.Foreign;
-            if (header->Canary == Canary(header, header->Info, FreeState))
+            if (DoubleFreeChecks && header->Canary == Canary(header, header->Info, FreeState))
                 return FreeStatus.DoubleFree;
             if (header->Canary != Canary(header, header->Info, AllocatedState))
                 return FreeStatus.CorruptHeader;

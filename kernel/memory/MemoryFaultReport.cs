@@ -5,8 +5,9 @@
 // Not for interrupt context yet: it writes to the UART synchronously; when
 // frees can happen in a handler this becomes a ring the shell drains.
 using System;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Records;
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Runtime;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Memory
@@ -38,12 +39,9 @@ namespace KernelStress.Kernel.Memory
             output.WriteLine(" is damaged (canary or list link mismatch); left alone"u8);
         }
 
-        private static ReadOnlySpan<byte> Describe(FreeStatus status) => status switch
-        {
-            FreeStatus.DoubleFree => "double free"u8,
-            FreeStatus.Foreign => "foreign address (not handed out by this allocator)"u8,
-            FreeStatus.CorruptHeader => "block header overwritten (or not a block start)"u8,
-            _ => "freed"u8,
-        };
+        private static readonly NameTable s_descriptions = new NameTable("freed|double free|foreign address (not handed out by this allocator)|"u8
+            + "block header overwritten (or not a block start)"u8, (int)FreeStatus.Count);
+
+        private static ReadOnlySpan<byte> Describe(FreeStatus status) => s_descriptions[(int)status];
     }
 }

@@ -15,7 +15,7 @@
 // console's (KernelHeap's lock is taken before it), with interrupts disabled
 // while held. Boot reservations run on the boot CPU before any other starts.
 
-using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 
 namespace KernelStress.Kernel.Memory
 {

@@ -2,7 +2,7 @@
 // reach the shell. boot_ms counts from reset (the cycle counter starts at zero
 // then), so it includes the firmware and the loader, as far as the kernel can tell.
 using KernelStress.Kernel.Arch;
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Console;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Records

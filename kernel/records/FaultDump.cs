@@ -4,8 +4,8 @@
 // "name=0x... name=0x..." register pairs. The arch's FaultReport decides
 // whether the memory may be read (mapped, not a guard page) and says so.
 using System;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Records

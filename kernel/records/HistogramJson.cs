@@ -53,7 +53,7 @@ namespace KernelStress.Kernel.Records
             output.WriteLine("ns"u8);
         }
 
-        // The seed's style, used by every human latency line: "p50=52ns p95=143ns p99=398ns".
+        // The stress-test report's style, used by every human latency line: "p50=52ns p95=143ns p99=398ns".
         public static void WritePercentiles(TextSink output, in HistogramSummary summary)
         {
             output.Write("p50="u8);

@@ -5,7 +5,7 @@
 // Before the console is ready (early boot) it writes straight to the UART.
 using System;
 using KernelStress.Kernel.Arch;
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Console;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel

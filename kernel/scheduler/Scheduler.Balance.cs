@@ -1,3 +1,4 @@
+using KernelStress.Kernel.Arch;
 // Rebalancing on request (the autonomy controller's "rebalance across CPUs"):
 // the spread of load over the online CPUs, and moving one unpinned ready
 // thread from the most loaded CPU's run queues to the least loaded CPU.
@@ -60,7 +61,7 @@ namespace KernelStress.Kernel.Scheduling
             idlest = 0;
             int most = Load(0);
             int least = most;
-            for (int i = 1; i < MaxCpus; i++)
+            for (int i = 1; i < Processors.MaxCpus; i++)
             {
                 if (!s_cpus[i].Online)
                     continue;

@@ -1,3 +1,4 @@
+using KernelStress.Kernel.Arch;
 // Changing a live thread's priority: what the autonomy controller's priority
 // boost does for a thread that misses its deadlines. A Ready thread moves to
 // its new run queue at the back; a thread that now outranks the running one
@@ -20,7 +21,7 @@ namespace KernelStress.Kernel.Scheduling
                 if (thread.State == ThreadState.Ready)
                 {
                     // Queued on some online CPU; Remove does nothing on the others.
-                    for (int i = 0; i < MaxCpus; i++)
+                    for (int i = 0; i < Processors.MaxCpus; i++)
                         Remove(ref RunQueue(ref s_cpus[i], thread.Priority), slot);
                     thread.Priority = priority;
                     MakeReady(slot);

@@ -81,7 +81,7 @@ namespace KernelStress.Kernel.Scheduling
         {
             for (ThreadPriority priority = ThreadPriority.High; priority > ThreadPriority.Idle; priority--)
             {
-                for (int other = 0; other < MaxCpus; other++)
+                for (int other = 0; other < Processors.MaxCpus; other++)
                 {
                     if (other == thief || !s_cpus[other].Online)
                         continue;
@@ -102,7 +102,7 @@ namespace KernelStress.Kernel.Scheduling
         // Whether some other CPU has an unpinned thread waiting (an idle CPU's tick asks).
         private static bool AnyStealable(int thief)
         {
-            for (int other = 0; other < MaxCpus; other++)
+            for (int other = 0; other < Processors.MaxCpus; other++)
             {
                 if (other == thief || !s_cpus[other].Online)
                     continue;
@@ -128,7 +128,7 @@ namespace KernelStress.Kernel.Scheduling
         {
             int best = 0;
             int bestLoad = int.MaxValue;
-            for (int i = 0; i < MaxCpus; i++)
+            for (int i = 0; i < Processors.MaxCpus; i++)
             {
                 if (!s_cpus[i].Online)
                     continue;
@@ -175,7 +175,7 @@ namespace KernelStress.Kernel.Scheduling
 
         private static int IdleCpuOr(int fallback)
         {
-            for (int i = 0; i < MaxCpus; i++)
+            for (int i = 0; i < Processors.MaxCpus; i++)
             {
                 ref PerCpu cpu = ref s_cpus[i];
                 if (cpu.Online && cpu.Current == cpu.Idle && cpu.ReadyHigh.IsEmpty && cpu.ReadyNormal.IsEmpty && cpu.ReadyLow.IsEmpty)

@@ -1,4 +1,4 @@
-// The preemptive kernel-thread scheduler, for every CPU smp/Smp.cs brings up.
+// The preemptive kernel-thread scheduler, for every CPU smp/SecondaryCpus.cs brings up.
 // Owns the thread table (MaxThreads KernelThread slots, allocated once), the
 // per-CPU table (PerCpu: current thread, idle thread, run queues) and the one
 // scheduler lock all CPUs share. Threads: the boot thread becomes thread 0,
@@ -51,6 +51,7 @@ using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Smp;
 using KernelStress.Kernel.Memory;
+using KernelStress.Kernel.Sync;
 using KernelStress.Kernel.Time;
 
 namespace KernelStress.Kernel.Scheduling
@@ -58,8 +59,6 @@ namespace KernelStress.Kernel.Scheduling
     internal static unsafe partial class Scheduler
     {
         public const int MaxThreads = 64;
-        // As many as kernel/arch/x64/smp.s has per-CPU blocks and LatencyHistogram shards.
-        public const int MaxCpus = 16;
         public const int AnyCpu = -1;
         public const int NoThread = -1;
         public const int SliceTicks = 10;
@@ -67,7 +66,7 @@ namespace KernelStress.Kernel.Scheduling
         public const int IdleId = 1;
 
         private static readonly KernelThread[] s_threads = new KernelThread[MaxThreads];
-        private static readonly PerCpu[] s_cpus = new PerCpu[MaxCpus];
+        private static readonly PerCpu[] s_cpus = new PerCpu[Processors.MaxCpus];
         private static SpinLock s_lock;
         private static int s_nextId;
         private static int s_onlineCpus;

@@ -9,5 +9,6 @@ namespace KernelStress.Kernel.Scheduling
         Low = 1,
         Normal = 2,
         High = 3,
+        Count,
     }
 }

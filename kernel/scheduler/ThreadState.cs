@@ -16,5 +16,6 @@ namespace KernelStress.Kernel.Scheduling
         Blocked,
         // Finished or killed; its stack and slot wait for Join (or the reaper).
         Dead,
+        Count,
     }
 }

@@ -1,6 +1,5 @@
-// The memory allocators' checks, run inside the kernel only (`selftest heap`,
-// printed as KTAP): page runs, double and foreign frees of pages, kernel heap
-// round trips from 1 byte to 64 KiB, alignment, coalescing, exhaustion and
+// The kernel heap's checks, run inside the kernel only (`selftest heap`, after
+// PageSelfTest's, printed as KTAP): round trips from 1 byte to 64 KiB, alignment, coalescing, exhaustion and
 // recovery, and the detection of double frees, foreign pointers and overwritten
 // headers. Every case frees what it allocated, so the runner's balance check
 // (MemoryBalance) holds; the detection cases make the allocators print their
@@ -8,8 +7,8 @@
 // (stackalloc only), and keep their bookkeeping inside the blocks they allocate.
 using System;
 using System.Runtime.CompilerServices;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Memory;
-using KernelStress.Kernel.Shell;
 
 namespace KernelStress.Kernel.SelfTest
 {
@@ -17,113 +16,24 @@ namespace KernelStress.Kernel.SelfTest
     {
         private const nuint Page = PageAllocator.PageSize;
 
-        public static int Count => 11;
-
-        public static ReadOnlySpan<byte> Name(int index) => index switch
+        // `selftest heap`: the page allocator's cases, then the heap's.
+        private static readonly SelfTestCase[] s_cases = SelfTestCase.Join(PageSelfTest.Cases, new[]
         {
-            0 => "pages_single_and_runs"u8,
-            1 => "pages_double_free_detected"u8,
-            2 => "pages_foreign_free_detected"u8,
-            3 => "heap_round_trip_1b_to_64k"u8,
-            4 => "heap_alignment"u8,
-            5 => "heap_coalescing"u8,
-            6 => "heap_exhaustion_then_recovery"u8,
-            7 => "heap_double_free_detected"u8,
-            8 => "heap_foreign_pointer_detected"u8,
-            9 => "heap_overwritten_header_detected"u8,
-            10 => "heap_damaged_free_list_detected"u8,
-            _ => default,
-        };
+            new SelfTestCase("heap_round_trip_1b_to_64k"u8, &HeapRoundTrip),
+            new SelfTestCase("heap_alignment"u8, &HeapAlignment),
+            new SelfTestCase("heap_coalescing"u8, &HeapCoalescing),
+            new SelfTestCase("heap_exhaustion_then_recovery"u8, &HeapExhaustionThenRecovery),
+            new SelfTestCase("heap_double_free_detected"u8, &HeapDoubleFree),
+            new SelfTestCase("heap_foreign_pointer_detected"u8, &HeapForeignPointer),
+            new SelfTestCase("heap_overwritten_header_detected"u8, &HeapOverwrittenHeader),
+            new SelfTestCase("heap_damaged_free_list_detected"u8, &HeapDamagedFreeList),
+        });
 
-        public static bool Run(int index, out ReadOnlySpan<byte> reason)
-        {
-            reason = default;
-            switch (index)
-            {
-                case 0: return PagesSingleAndRuns(ref reason);
-                case 1: return PagesDoubleFree(ref reason);
-                case 2: return PagesForeignFree(ref reason);
-                case 3: return HeapRoundTrip(ref reason);
-                case 4: return HeapAlignment(ref reason);
-                case 5: return HeapCoalescing(ref reason);
-                case 6: return HeapExhaustionThenRecovery(ref reason);
-                case 7: return HeapDoubleFree(ref reason);
-                case 8: return HeapForeignPointer(ref reason);
-                case 9: return HeapOverwrittenHeader(ref reason);
-                case 10: return HeapDamagedFreeList(ref reason);
-                default:
-                    reason = "no such test"u8;
-                    return false;
-            }
-        }
+        public static int Count => s_cases.Length;
 
-        private static bool PagesSingleAndRuns(ref ReadOnlySpan<byte> reason)
-        {
-            ulong free = PageAllocator.FreePages;
-            nuint one = PageAllocator.Allocate(1, PageOwner.Pages);
-            nuint two = PageAllocator.Allocate(1, PageOwner.Pages);
-            nuint run = PageAllocator.Allocate(17, PageOwner.Pages);
-            bool ok = one != 0 && two != 0 && run != 0;
-            ok &= one % Page == 0 && two % Page == 0 && run % Page == 0;
-            ok &= one != two && (run + 17 * Page <= one || one + Page <= run) && (run + 17 * Page <= two || two + Page <= run);
-            ok &= PageAllocator.FreePages == free - 19;
-            ok &= PageAllocator.OwnerOf(run + 16 * Page) == PageOwner.Pages;
-            if (ok)
-            {
-                Fill(run, 17 * Page, 0x5A);
-                Fill(one, Page, 0x11);
-                ok &= Holds(run, 17 * Page, 0x5A);
-            }
-            bool freed = PageAllocator.Free(one, 1, PageOwner.Pages) == FreeStatus.Freed;
-            freed &= PageAllocator.Free(two, 1, PageOwner.Pages) == FreeStatus.Freed;
-            freed &= PageAllocator.Free(run, 17, PageOwner.Pages) == FreeStatus.Freed;
-            if (!ok)
-                reason = "pages overlap, are misaligned, or the free count did not drop by 19"u8;
-            else if (!freed)
-                reason = "a free of an allocated run was rejected"u8;
-            return ok && freed;
-        }
+        public static ReadOnlySpan<byte> Name(int index) => s_cases[index].Name.Span;
 
-        private static bool PagesDoubleFree(ref ReadOnlySpan<byte> reason)
-        {
-            ulong doubleFrees = PageAllocator.DoubleFrees;
-            nuint page = PageAllocator.Allocate(1, PageOwner.Pages);
-            if (page == 0 || PageAllocator.Free(page, 1, PageOwner.Pages) != FreeStatus.Freed)
-            {
-                reason = "could not allocate and free one page"u8;
-                return false;
-            }
-            if (PageAllocator.Free(page, 1, PageOwner.Pages) != FreeStatus.DoubleFree || PageAllocator.DoubleFrees != doubleFrees + 1)
-            {
-                reason = "a second free of a page was not reported as a double free"u8;
-                return false;
-            }
-            return true;
-        }
-
-        private static bool PagesForeignFree(ref ReadOnlySpan<byte> reason)
-        {
-            ulong foreign = PageAllocator.ForeignFrees;
-            nuint page = PageAllocator.Allocate(1, PageOwner.Pages);
-            if (page == 0)
-            {
-                reason = "could not allocate one page"u8;
-                return false;
-            }
-            object managed = KernelConsole.Out;
-            nuint bootPage = Unsafe.As<object, nuint>(ref managed) & ~(Page - 1);
-            bool ok = PageAllocator.Free(page, 1, PageOwner.HeapSlab) == FreeStatus.Foreign;
-            ok &= PageAllocator.Free(page + 8, 1, PageOwner.Pages) == FreeStatus.Foreign;
-            ok &= PageAllocator.Free(bootPage, 1, PageOwner.Boot) == FreeStatus.Foreign;
-            ok &= PageAllocator.Free((nuint)1 << 40, 1, PageOwner.Pages) == FreeStatus.Foreign;
-            ok &= PageAllocator.ForeignFrees == foreign + 4;
-            bool freed = PageAllocator.Free(page, 1, PageOwner.Pages) == FreeStatus.Freed;
-            if (!ok)
-                reason = "a wrong-owner, misaligned, boot-reserved or out-of-RAM free was not reported as foreign"u8;
-            else if (!freed)
-                reason = "the page was not freed after the rejected attempts"u8;
-            return ok && freed;
-        }
+        public static bool Run(int index, out ReadOnlySpan<byte> reason) => SelfTestCase.Run(s_cases, index, out reason);
 
         private static bool HeapRoundTrip(ref ReadOnlySpan<byte> reason)
         {
@@ -147,10 +57,10 @@ namespace KernelStress.Kernel.SelfTest
                 blocks[i] = KernelHeap.Allocate(sizes[i], 0);
                 ok &= blocks[i] != 0 && blocks[i] % KernelHeap.HeaderSize == 0;
                 if (blocks[i] != 0)
-                    Fill(blocks[i], sizes[i], (byte)(i * 31 + 7));
+                    SelfTestMemory.Fill(blocks[i], sizes[i], (byte)(i * 31 + 7));
             }
             for (int i = 0; i < count && ok; i++)
-                ok &= Holds(blocks[i], sizes[i], (byte)(i * 31 + 7));
+                ok &= SelfTestMemory.Holds(blocks[i], sizes[i], (byte)(i * 31 + 7));
             bool freed = true;
             for (int i = 0; i < count; i++)
                 freed &= KernelHeap.Free(blocks[i]) == FreeStatus.Freed;
@@ -179,11 +89,11 @@ namespace KernelStress.Kernel.SelfTest
                     blocks[count++] = block;
                     ok &= block != 0 && block % alignment == 0;
                     if (block != 0)
-                        Fill(block, sizes[s], (byte)count);
+                        SelfTestMemory.Fill(block, sizes[s], (byte)count);
                 }
             }
             for (int i = 0; i < count && ok; i++)
-                ok &= Holds(blocks[i], sizes[i % sizes.Length], (byte)(i + 1));
+                ok &= SelfTestMemory.Holds(blocks[i], sizes[i % sizes.Length], (byte)(i + 1));
             bool rejected = KernelHeap.Allocate(16, 48) == 0 && KernelHeap.Allocate(16, 2 * KernelHeap.MaxAlignment) == 0;
             bool freed = true;
             for (int i = 0; i < count; i++)
@@ -419,24 +329,6 @@ namespace KernelStress.Kernel.SelfTest
             bool refused = KernelHeap.Free(block) == FreeStatus.CorruptHeader;
             *(ulong*)word = saved;
             return refused;
-        }
-
-        private static void Fill(nuint start, nuint length, byte value)
-        {
-            byte* p = (byte*)start;
-            for (nuint i = 0; i < length; i++)
-                p[i] = value;
-        }
-
-        private static bool Holds(nuint start, nuint length, byte value)
-        {
-            byte* p = (byte*)start;
-            for (nuint i = 0; i < length; i++)
-            {
-                if (p[i] != value)
-                    return false;
-            }
-            return true;
         }
     }
 }

@@ -11,8 +11,8 @@
 // usertests count free pages around each test).
 // After each suite a `selftest` record carries the same verdicts for the host.
 using System;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Memory;
-using KernelStress.Kernel.Shell;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.SelfTest

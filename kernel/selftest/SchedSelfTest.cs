@@ -15,6 +15,7 @@ using System.Threading;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 using KernelStress.Kernel.Time;
 
 namespace KernelStress.Kernel.SelfTest
@@ -54,45 +55,26 @@ namespace KernelStress.Kernel.SelfTest
             public int Tag;
         }
 
-        public static int Count => 11;
-
-        public static ReadOnlySpan<byte> Name(int index) => index switch
+        private static readonly SelfTestCase[] s_cases =
         {
-            0 => "spawn_join_runs_entry_once"u8,
-            1 => "interlocked_counter_exact_total"u8,
-            2 => "yield_interleaves_two_threads"u8,
-            3 => "sleep_wakes_after_requested_time"u8,
-            4 => "hog_does_not_starve_equal_priority"u8,
-            5 => "higher_priority_preempts_hog"u8,
-            6 => "mutex_exclusion_under_preemption"u8,
-            7 => "kill_sleeping_thread"u8,
-            8 => "join_frees_stack_and_slot"u8,
-            9 => "pinned_counters_exact_on_every_cpu"u8,
-            10 => "unpinned_threads_reach_every_cpu"u8,
-            _ => default,
+            new SelfTestCase("spawn_join_runs_entry_once"u8, &SpawnJoin),
+            new SelfTestCase("interlocked_counter_exact_total"u8, &InterlockedCounter),
+            new SelfTestCase("yield_interleaves_two_threads"u8, &YieldInterleaves),
+            new SelfTestCase("sleep_wakes_after_requested_time"u8, &SleepAccuracy),
+            new SelfTestCase("hog_does_not_starve_equal_priority"u8, &HogVersusEqual),
+            new SelfTestCase("higher_priority_preempts_hog"u8, &HogVersusHigher),
+            new SelfTestCase("mutex_exclusion_under_preemption"u8, &MutexExclusion),
+            new SelfTestCase("kill_sleeping_thread"u8, &KillSleeping),
+            new SelfTestCase("join_frees_stack_and_slot"u8, &JoinFrees),
+            new SelfTestCase("pinned_counters_exact_on_every_cpu"u8, &PinnedCounters),
+            new SelfTestCase("unpinned_threads_reach_every_cpu"u8, &UnpinnedSpread),
         };
 
-        public static bool Run(int index, out ReadOnlySpan<byte> reason)
-        {
-            reason = default;
-            switch (index)
-            {
-                case 0: return SpawnJoin(ref reason);
-                case 1: return InterlockedCounter(ref reason);
-                case 2: return YieldInterleaves(ref reason);
-                case 3: return SleepAccuracy(ref reason);
-                case 4: return HogVersusEqual(ref reason);
-                case 5: return HogVersusHigher(ref reason);
-                case 6: return MutexExclusion(ref reason);
-                case 7: return KillSleeping(ref reason);
-                case 8: return JoinFrees(ref reason);
-                case 9: return PinnedCounters(ref reason);
-                case 10: return UnpinnedSpread(ref reason);
-                default:
-                    reason = "no such test"u8;
-                    return false;
-            }
-        }
+        public static int Count => s_cases.Length;
+
+        public static ReadOnlySpan<byte> Name(int index) => s_cases[index].Name.Span;
+
+        public static bool Run(int index, out ReadOnlySpan<byte> reason) => SelfTestCase.Run(s_cases, index, out reason);
 
         private static bool SpawnJoin(ref ReadOnlySpan<byte> reason)
         {
@@ -304,8 +286,8 @@ namespace KernelStress.Kernel.SelfTest
         {
             int cpus = Scheduler.OnlineCpus;
             Shared shared = default;
-            Span<Worker> workers = stackalloc Worker[Scheduler.MaxCpus];
-            Span<int> ids = stackalloc int[Scheduler.MaxCpus];
+            Span<Worker> workers = stackalloc Worker[Processors.MaxCpus];
+            Span<int> ids = stackalloc int[Processors.MaxCpus];
             bool ok = true;
             for (int cpu = 0; cpu < cpus; cpu++)
             {
@@ -335,7 +317,7 @@ namespace KernelStress.Kernel.SelfTest
             Shared shared = default;
             shared.Deadline = Clock.NowNanoseconds + 2000 * Millisecond;
             shared.Total = (1 << Scheduler.OnlineCpus) - 1;
-            Span<int> ids = stackalloc int[2 * Scheduler.MaxCpus];
+            Span<int> ids = stackalloc int[2 * Processors.MaxCpus];
             bool ok = true;
             for (int i = 0; i < threads; i++)
             {

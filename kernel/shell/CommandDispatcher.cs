@@ -1,6 +1,6 @@
 // Maps a parsed command's id to the kernel code that runs it. The grammar (names,
 // flags, ranges, help text) lives in the portable catalog (kernel.Shell/ShellCommands.cs);
-// this file is the only place that knows which kernel code serves which id.
+// this file and, for the stresstest kinds, their descriptors (StressKinds) know which kernel code serves which id.
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.SelfTest;
 using KernelStress.Kernel.Shell.Commands;
@@ -13,6 +13,15 @@ namespace KernelStress.Kernel.Shell
     {
         public static void Run(ParsedCommand command, TextSink output)
         {
+            // Each stresstest kind names its own commands (StressKinds).
+            if (StressKinds.TryFind(command.CommandId, out StressKind kind, out bool compare))
+            {
+                if (compare)
+                    StresstestCommand.Compare(command, kind, output);
+                else
+                    StresstestCommand.Run(command, kind, output);
+                return;
+            }
             switch ((ShellCommandId)command.CommandId)
             {
                 case ShellCommandId.Help:
@@ -104,57 +113,6 @@ namespace KernelStress.Kernel.Shell
                     break;
                 case ShellCommandId.FaultStackOverflow:
                     FaultCommand.RunStackOverflow(command, output);
-                    break;
-                case ShellCommandId.StresstestMemory:
-                    StresstestCommand.Run(command, StressKind.Memory, output);
-                    break;
-                case ShellCommandId.StresstestCommands:
-                    StresstestCommand.Run(command, StressKind.Commands, output);
-                    break;
-                case ShellCommandId.StresstestMulti:
-                    StresstestCommand.Run(command, StressKind.Multi, output);
-                    break;
-                case ShellCommandId.StresstestLearning:
-                    StresstestCommand.Run(command, StressKind.Learning, output);
-                    break;
-                case ShellCommandId.StresstestRedteam:
-                    StresstestCommand.Run(command, StressKind.Redteam, output);
-                    break;
-                case ShellCommandId.StresstestChaos:
-                    StresstestCommand.Run(command, StressKind.Chaos, output);
-                    break;
-                case ShellCommandId.StresstestRamp:
-                    StresstestCommand.Ramp(command, output);
-                    break;
-                case ShellCommandId.StresstestLeak:
-                    StresstestCommand.Leak(command, output);
-                    break;
-                case ShellCommandId.StresstestScale:
-                    StresstestCommand.Scale(command, output);
-                    break;
-                case ShellCommandId.StresstestConcurrency:
-                    StresstestCommand.Concurrency(command, output);
-                    break;
-                case ShellCommandId.StresstestRecovery:
-                    StresstestCommand.Recovery(command, output);
-                    break;
-                case ShellCommandId.StresstestMix:
-                    StresstestCommand.Mix(command, output);
-                    break;
-                case ShellCommandId.StresstestStorm:
-                    StresstestCommand.Storm(command, output);
-                    break;
-                case ShellCommandId.StresstestCompareMemory:
-                    StresstestCommand.Compare(command, StressKind.Memory, output);
-                    break;
-                case ShellCommandId.StresstestCompareCommands:
-                    StresstestCommand.Compare(command, StressKind.Commands, output);
-                    break;
-                case ShellCommandId.StresstestCompareMulti:
-                    StresstestCommand.Compare(command, StressKind.Multi, output);
-                    break;
-                case ShellCommandId.StresstestCompareChaos:
-                    StresstestCommand.Compare(command, StressKind.Chaos, output);
                     break;
                 case ShellCommandId.StresstestReport:
                     StresstestCommand.Report(command, output);

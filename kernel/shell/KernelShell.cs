@@ -6,6 +6,7 @@
 // Each command's run time is recorded in KernelMetrics.CommandLatency.
 // Owns the editor and the parse result, both allocated once.
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Metrics;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;

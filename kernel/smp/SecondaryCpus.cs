@@ -5,7 +5,7 @@
 // starting the next, so CPU indices stay dense: CPUs 0..OnlineCpus-1 are
 // online. A CPU that does not check in within StartTimeout ends the bring-up
 // (said on the console; its stack stays reserved, as it might still start).
-// At most Scheduler.MaxCpus CPUs are used; more are reported, not started.
+// At most Processors.MaxCpus CPUs are used; more are reported, not started.
 // The boot CPU is index 0, the others keep the firmware's order; this table of
 // hardware ids is the one every CPU-to-CPU signal goes through (Signal).
 using System;
@@ -20,7 +20,7 @@ namespace KernelStress.Kernel.Smp
     {
         private const ulong StartTimeoutNanoseconds = 500_000_000;
 
-        private static readonly ulong[] s_hardwareIds = new ulong[Scheduler.MaxCpus];
+        private static readonly ulong[] s_hardwareIds = new ulong[Processors.MaxCpus];
         private static int s_described;
 
         // How many CPUs the firmware described (online ones plus any not started).
@@ -41,7 +41,7 @@ namespace KernelStress.Kernel.Smp
                 s_hardwareIds[0] = boot;
                 s_described = 1;
             }
-            int wanted = Math.Min(s_described, Scheduler.MaxCpus);
+            int wanted = Math.Min(s_described, Processors.MaxCpus);
             // The boot CPU first, the others in the firmware's order.
             for (int i = 0; i < wanted; i++)
             {
@@ -52,12 +52,12 @@ namespace KernelStress.Kernel.Smp
                     break;
                 }
             }
-            if (s_described > Scheduler.MaxCpus)
+            if (s_described > Processors.MaxCpus)
             {
                 output.Write("smp: "u8);
                 output.WriteDecimal((ulong)s_described);
                 output.Write(" CPUs described, only "u8);
-                output.WriteDecimal(Scheduler.MaxCpus);
+                output.WriteDecimal(Processors.MaxCpus);
                 output.WriteLine(" are used"u8);
             }
             for (int index = 1; index < wanted; index++)

@@ -9,31 +9,22 @@ using KernelStress.Kernel.Memory;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Kinds;
 using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Kernel.Stress.Records;
-using KernelStress.Kernel.Stress.Workloads;
-using KernelStress.Kernel.Stress.Workloads.Leak;
-using KernelStress.Kernel.Stress.Workloads.Mix;
-using KernelStress.Kernel.Stress.Workloads.Ramp;
-using KernelStress.Kernel.Stress.Workloads.Scale;
-using KernelStress.Kernel.Stress.Workloads.Service;
-using KernelStress.Kernel.Stress.Workloads.Storm;
 using KernelStress.Kernel.Time;
-using KernelStress.Metrics;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress
 {
     internal static unsafe class StressCoordinator
     {
-        private const uint ChaosBackgroundPressurePct = 60;
         private const ulong ProgressIntervalNs = 1_000_000_000;
 
         private static ulong s_nextProgress;
         private static ulong s_nextSample;
         private static ulong s_pressureSum;
         private static ulong s_pressureSamples;
-        private static int s_chaosThread;
 
         public static void Run(in StressOptions options, TokenList args, TextSink output)
         {
@@ -53,21 +44,22 @@ namespace KernelStress.Kernel.Stress
             if (!options.Summary)
                 StressSummary.Header(output);
 
-            bool started = StartAndWait(options, output);
+            ref readonly StressKindDescriptor kind = ref StressKinds.Of(options.Kind);
+            bool started = kind.Start(options, output, &Poll);
 
             StressRun.Finish();
             StressRun.RequestStop();
-            MemoryWorkload.Stop();
-            if (s_chaosThread >= 0)
-                Scheduler.Join(s_chaosThread);
-            s_chaosThread = -1;
+            if (kind.Stop != null)
+                kind.Stop();
             AutonomyController.Stop();
             ChaosActions.Finish();
 
             if (!started)
                 StressRun.Fail("a thread of the run could not be started (thread table full or out of memory)"u8);
             Measure(idleBefore);
-            StressVerdicts.Judge();
+            if (kind.Measure != null)
+                kind.Measure();
+            Judge(kind);
             // A leak shows as more heap or fewer free pages than before the run; more free
             // pages than before is something outside the run finishing (a thread's stack freed).
             if (KernelHeap.InUseBytes > heapInUse || KernelHeap.HeldBytes > heapHeld || PageAllocator.FreePages < freePages)
@@ -77,96 +69,33 @@ namespace KernelStress.Kernel.Stress
             StressHistory.Record();
         }
 
-        // Starts the run's threads and does the coordinator's part until the run ends; false if a thread did not start.
-        private static bool StartAndWait(in StressOptions options, TextSink output)
+        // The verdict of the kinds' own Judge, when nothing failed while running; a
+        // failure recorded then (StressRun.Fail) always stands, and a run cancelled
+        // with Ctrl-C is at best PARTIAL.
+        private static void Judge(in StressKindDescriptor kind)
         {
-            s_chaosThread = -1;
-            bool started = true;
-            switch (options.Kind)
+            if (StressRun.Verdict == StressVerdict.Fail)
+                return;
+            kind.Judge(StressRun.Reason);
+            if (StressRun.Cancelled)
             {
-                case StressKind.Memory:
-                    started = MemoryWorkload.Start(1, options.TargetPressurePct,
-                        StressRun.AddHistogram(StressHistogram.AllocLatency), StressRun.AddHistogram(StressHistogram.OomRecoveryLatency));
-                    started &= StartController(options);
-                    WaitForEnd();
-                    break;
-                case StressKind.Commands:
-                    LatencyHistogram commands = StressRun.AddHistogram(StressHistogram.CommandLatency);
-                    started = StartController(options);
-                    CommandFlood.Run(commands, &Poll, true);
-                    break;
-                case StressKind.Chaos:
-                    LatencyHistogram recovery = StressRun.AddHistogram(StressHistogram.RecoveryLatency);
-                    LatencyHistogram events = StressRun.AddHistogram(StressHistogram.EventLatency);
-                    started = MemoryWorkload.Start(1, ChaosBackgroundPressurePct,
-                        StressRun.AddHistogram(StressHistogram.AllocLatency), StressRun.AddHistogram(StressHistogram.OomRecoveryLatency));
-                    started &= StartController(options);
-                    ChaosEngine.Run(recovery, events, &Poll);
-                    break;
-                case StressKind.Multi:
-                    LatencyHistogram alloc = StressRun.AddHistogram(StressHistogram.AllocLatency);
-                    LatencyHistogram flood = StressRun.AddHistogram(StressHistogram.CommandLatency);
-                    StressRun.AddHistogram(StressHistogram.RecoveryLatency);
-                    StressRun.AddHistogram(StressHistogram.EventLatency);
-                    started = MemoryWorkload.Start(Scheduler.OnlineCpus, options.TargetPressurePct, alloc,
-                        StressRun.AddHistogram(StressHistogram.OomRecoveryLatency));
-                    started &= StartController(options);
-                    s_chaosThread = Scheduler.Spawn("chaos"u8, &ChaosThread, 0, ThreadPriority.Normal);
-                    started &= s_chaosThread >= 0;
-                    CommandFlood.Run(flood, &Poll, true);
-                    break;
-                case StressKind.Learning:
-                    QLearner.Reset();
-                    started = MemoryWorkload.Start(1, options.TargetPressurePct,
-                        StressRun.AddHistogram(StressHistogram.AllocLatency), StressRun.AddHistogram(StressHistogram.OomRecoveryLatency));
-                    AutonomyController.Learning = true;
-                    started &= AutonomyController.Start();
-                    LearningRun.Run(&Poll, output);
-                    break;
-                case StressKind.Ramp:
-                    started = RampWorkload.Run(StressRun.AddHistogram(StressHistogram.ItemLatency), &Poll);
-                    break;
-                case StressKind.Leak:
-                    started = LeakWorkload.Run(StressRun.AddHistogram(StressHistogram.AllocLatency), &Poll);
-                    break;
-                case StressKind.Scale:
-                    started = ScaleWorkload.Run(StressRun.AddHistogram(StressHistogram.OpLatency), &Poll);
-                    break;
-                case StressKind.Concurrency:
-                    started = ConcurrencyWorkload.Run(StressRun.AddHistogram(StressHistogram.RequestLatency), &Poll);
-                    break;
-                case StressKind.Recovery:
-                    LatencyHistogram restart = StressRun.AddHistogram(StressHistogram.RestartLatency);
-                    started = RecoveryWorkload.Run(restart, StressRun.AddHistogram(StressHistogram.FirstSuccessLatency), &Poll);
-                    break;
-                case StressKind.Mix:
-                    MixWorkload.Run(StressRun.AddHistogram(StressHistogram.OpLatency), &Poll);
-                    break;
-                case StressKind.Storm:
-                    StormWorkload.Run(StressRun.AddHistogram(StressHistogram.FailureLatency), &Poll, output);
-                    break;
-                default:
-                    Redteam.Run(StressRun.AddHistogram(StressHistogram.RejectLatency), &Poll);
-                    break;
+                StressRun.Judge(StressVerdict.Partial);
+                StressRun.Reason.Write("; cancelled by Ctrl-C"u8);
             }
-            return started;
         }
 
-        private static bool StartController(in StressOptions options) => !options.Autonomy || AutonomyController.Start();
+        // Starts the controller when autonomy is on for the run; false if it could not start.
+        public static bool StartController(in StressOptions options) => !options.Autonomy || AutonomyController.Start();
 
-        // `multi`: the chaos engine on its own thread, until the coordinator stops the run.
-        private static void ChaosThread(nint unused)
+        // For a kind whose work runs on threads of its own: the coordinator's part until the run ends.
+        public static void WaitForEnd(delegate*<bool> poll)
         {
-            ChaosEngine.Run(StressRun.Histogram(2), StressRun.Histogram(3), &Stopping);
-        }
-
-        private static bool Stopping() => StressRun.Stopping;
-
-        private static void WaitForEnd()
-        {
-            while (!Poll())
+            while (!poll())
                 Scheduler.Sleep(1);
         }
+
+        // The mean of the millisecond pressure samples over the run.
+        public static long AveragePressurePct => s_pressureSamples == 0 ? 0 : (long)(s_pressureSum / s_pressureSamples);
 
         // The coordinator's periodic work: a pressure sample per millisecond and a
         // progress record per second. True when the run should end.
@@ -192,14 +121,6 @@ namespace KernelStress.Kernel.Stress
 
         private static void Measure(ulong idleBefore)
         {
-            if (StressKinds.RunsMemoryWorkload(StressRun.Options.Kind))
-            {
-                StressRun.Set(StressCounter.MemPeakBytes, (long)MemoryBudget.PeakBytes);
-                StressRun.Set(StressCounter.MemBudgetBytes, (long)MemoryBudget.BudgetBytes);
-                StressRun.Set(StressCounter.PeakPressurePct, MemoryBudget.PeakPressurePct);
-                StressRun.Set(StressCounter.AvgPressurePct, s_pressureSamples == 0 ? 0 : (long)(s_pressureSum / s_pressureSamples));
-                StressRun.Add(StressCounter.OomEvents, 0);
-            }
             ulong elapsed = (StressRun.EndNanoseconds - StressRun.StartNanoseconds) * (ulong)Scheduler.OnlineCpus;
             ulong idle = IdleNanoseconds() - idleBefore;
             if (elapsed > 0 && idle <= elapsed)

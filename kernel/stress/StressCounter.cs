@@ -1,7 +1,10 @@
-// The integer counters a stress result can carry, by their snake_case record
-// names. A run sets the ones it measures (StressRun.Set/Add); only those are
-// written, in this order, so `ops` and `failed` always come first.
+// The integer counters more than one stresstest kind can carry, by their
+// snake_case record names (a counter only one kind sets is that kind's own,
+// a KindCounter). A run sets the ones it measures (StressRun.Set/Add); only
+// those are written, in this order and before the kind's own, so `ops` and
+// `failed` always come first.
 using System;
+using KernelStress.Kernel.Runtime;
 
 namespace KernelStress.Kernel.Stress
 {
@@ -29,8 +32,6 @@ namespace KernelStress.Kernel.Stress
         SuccessPct,
         DeadlinesMet,
         DeadlinesMissed,
-        StarvedDeadlinesMet,
-        StarvedDeadlinesMissed,
         DeviceRequestsLost,
         Episodes,
         FirstQuartileReward,
@@ -40,35 +41,6 @@ namespace KernelStress.Kernel.Stress
         FuzzLines,
         CpuBusyPct,
         Cancelled,
-        Injected,
-        Lost,
-        Duplicated,
-        Corrupt,
-        DrainUs,
-        HighestSustainedRate,
-        Cycles,
-        HeapGrowthBytes,
-        HeldGrowthBytes,
-        PagesGrowth,
-        ManagedGrowthBytes,
-        TimedOut,
-        WrongAnswers,
-        FewestAnswered,
-        MostAnswered,
-        OutageTimeouts,
-        MixMemoryOps,
-        MixCommandOps,
-        MixNoiseOps,
-        ReportLines,
-        TagsTracked,
-        TagsOverflowed,
-        TagsCounted,
-        RecursionDepth,
-        EdgeEmptyIgnored,
-        EdgeMillionStepsMs,
-        EdgeMillionStepsCounted,
-        EdgeInvalidUtf8Rejected,
-        EdgeClockJumpFlushes,
         Count,
     }
 
@@ -76,70 +48,15 @@ namespace KernelStress.Kernel.Stress
     {
         public const int Count = (int)StressCounter.Count;
 
-        public static ReadOnlySpan<byte> Name(StressCounter counter) => counter switch
-        {
-            StressCounter.Ops => "ops"u8,
-            StressCounter.Failed => "failed"u8,
-            StressCounter.MemPeakBytes => "mem_peak_bytes"u8,
-            StressCounter.MemBudgetBytes => "mem_budget_bytes"u8,
-            StressCounter.PeakPressurePct => "peak_pressure_pct"u8,
-            StressCounter.AvgPressurePct => "avg_pressure_pct"u8,
-            StressCounter.OomEvents => "oom_events"u8,
-            StressCounter.OomRecoveries => "oom_recoveries"u8,
-            StressCounter.BytesFreedOnRecovery => "bytes_freed_on_recovery"u8,
-            StressCounter.Throttled => "throttled_steps"u8,
-            StressCounter.CacheReleases => "cache_releases"u8,
-            StressCounter.Commands => "commands"u8,
-            StressCounter.CommandErrors => "command_errors"u8,
-            StressCounter.CommandsLate => "commands_late"u8,
-            StressCounter.AchievedRate => "achieved_rate_per_s"u8,
-            StressCounter.Events => "events"u8,
-            StressCounter.FaultsInjected => "faults_injected"u8,
-            StressCounter.Recovered => "recovered"u8,
-            StressCounter.RecoveryFailed => "recovery_failed"u8,
-            StressCounter.SuccessPct => "success_pct"u8,
-            StressCounter.DeadlinesMet => "deadlines_met"u8,
-            StressCounter.DeadlinesMissed => "deadlines_missed"u8,
-            StressCounter.StarvedDeadlinesMet => "starved_deadlines_met"u8,
-            StressCounter.StarvedDeadlinesMissed => "starved_deadlines_missed"u8,
-            StressCounter.DeviceRequestsLost => "device_requests_lost"u8,
-            StressCounter.Episodes => "episodes"u8,
-            StressCounter.FirstQuartileReward => "first_quartile_reward"u8,
-            StressCounter.LastQuartileReward => "last_quartile_reward"u8,
-            StressCounter.Rejected => "rejected"u8,
-            StressCounter.Accepted => "accepted"u8,
-            StressCounter.FuzzLines => "fuzz_lines"u8,
-            StressCounter.CpuBusyPct => "cpu_busy_pct"u8,
-            StressCounter.Injected => "injected"u8,
-            StressCounter.Lost => "lost"u8,
-            StressCounter.Duplicated => "duplicated"u8,
-            StressCounter.Corrupt => "corrupt"u8,
-            StressCounter.DrainUs => "drain_us"u8,
-            StressCounter.HighestSustainedRate => "highest_sustained_rate_per_s"u8,
-            StressCounter.Cycles => "cycles"u8,
-            StressCounter.HeapGrowthBytes => "heap_growth_bytes"u8,
-            StressCounter.HeldGrowthBytes => "held_growth_bytes"u8,
-            StressCounter.PagesGrowth => "pages_growth"u8,
-            StressCounter.ManagedGrowthBytes => "managed_growth_bytes"u8,
-            StressCounter.TimedOut => "timed_out"u8,
-            StressCounter.WrongAnswers => "wrong_answers"u8,
-            StressCounter.FewestAnswered => "fewest_answered_per_client"u8,
-            StressCounter.MostAnswered => "most_answered_per_client"u8,
-            StressCounter.OutageTimeouts => "outage_timeouts"u8,
-            StressCounter.MixMemoryOps => "memory_ops"u8,
-            StressCounter.MixCommandOps => "command_ops"u8,
-            StressCounter.MixNoiseOps => "noise_ops"u8,
-            StressCounter.ReportLines => "report_lines"u8,
-            StressCounter.TagsTracked => "tags_tracked"u8,
-            StressCounter.TagsOverflowed => "tags_overflowed"u8,
-            StressCounter.TagsCounted => "tags_counted"u8,
-            StressCounter.RecursionDepth => "recursion_depth"u8,
-            StressCounter.EdgeEmptyIgnored => "edge_empty_ignored"u8,
-            StressCounter.EdgeMillionStepsMs => "edge_million_steps_ms"u8,
-            StressCounter.EdgeMillionStepsCounted => "edge_million_steps_counted"u8,
-            StressCounter.EdgeInvalidUtf8Rejected => "edge_invalid_utf8_rejected"u8,
-            StressCounter.EdgeClockJumpFlushes => "edge_clock_jump_flushes"u8,
-            _ => "cancelled"u8,
-        };
+        // In the enum's order.
+        private static readonly NameTable s_names = new NameTable(
+            "ops|failed|mem_peak_bytes|mem_budget_bytes|peak_pressure_pct|avg_pressure_pct|oom_events|"u8
+            + "oom_recoveries|bytes_freed_on_recovery|throttled_steps|cache_releases|commands|command_errors|"u8
+            + "commands_late|achieved_rate_per_s|events|faults_injected|recovered|recovery_failed|success_pct|"u8
+            + "deadlines_met|deadlines_missed|device_requests_lost|"u8
+            + "episodes|first_quartile_reward|last_quartile_reward|rejected|accepted|fuzz_lines|cpu_busy_pct|"u8
+            + "cancelled"u8, Count);
+
+        public static ReadOnlySpan<byte> Name(StressCounter counter) => s_names[(int)counter];
     }
 }

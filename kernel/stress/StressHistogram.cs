@@ -2,6 +2,7 @@
 // adds the ones it measures (StressRun.AddHistogram); the first one added is
 // the run's primary latency (the result record lists it first).
 using System;
+using KernelStress.Kernel.Runtime;
 
 namespace KernelStress.Kernel.Stress
 {
@@ -19,41 +20,20 @@ namespace KernelStress.Kernel.Stress
         RestartLatency,
         FirstSuccessLatency,
         FailureLatency,
+        Count,
     }
 
     internal static class StressHistograms
     {
-        public static ReadOnlySpan<byte> Name(StressHistogram histogram) => histogram switch
-        {
-            StressHistogram.AllocLatency => "alloc_latency"u8,
-            StressHistogram.CommandLatency => "command_latency"u8,
-            StressHistogram.RecoveryLatency => "recovery_latency"u8,
-            StressHistogram.EventLatency => "event_latency"u8,
-            StressHistogram.RejectLatency => "reject_latency"u8,
-            StressHistogram.ItemLatency => "item_latency"u8,
-            StressHistogram.OpLatency => "op_latency"u8,
-            StressHistogram.RequestLatency => "request_latency"u8,
-            StressHistogram.RestartLatency => "restart_latency"u8,
-            StressHistogram.FirstSuccessLatency => "first_success_latency"u8,
-            StressHistogram.FailureLatency => "failure_latency"u8,
-            _ => "oom_recovery_latency"u8,
-        };
+        private static readonly NameTable s_names = new NameTable("alloc_latency|command_latency|recovery_latency|event_latency|reject_latency|oom_recovery_latency|"u8
+            + "item_latency|op_latency|request_latency|restart_latency|first_success_latency|failure_latency"u8, (int)StressHistogram.Count);
 
-        // The seed's human label: "Alloc Latency: p50=...".
-        public static ReadOnlySpan<byte> Label(StressHistogram histogram) => histogram switch
-        {
-            StressHistogram.AllocLatency => "Alloc Latency"u8,
-            StressHistogram.CommandLatency => "Command Latency"u8,
-            StressHistogram.RecoveryLatency => "Recovery Latency"u8,
-            StressHistogram.EventLatency => "Event Latency"u8,
-            StressHistogram.RejectLatency => "Reject Latency"u8,
-            StressHistogram.ItemLatency => "Item Latency"u8,
-            StressHistogram.OpLatency => "Op Latency"u8,
-            StressHistogram.RequestLatency => "Request Latency"u8,
-            StressHistogram.RestartLatency => "Restart Latency"u8,
-            StressHistogram.FirstSuccessLatency => "First Success Latency"u8,
-            StressHistogram.FailureLatency => "Failure Latency"u8,
-            _ => "OOM Recovery Latency"u8,
-        };
+        public static ReadOnlySpan<byte> Name(StressHistogram histogram) => s_names[(int)histogram];
+
+        // The stress-test report's human label: "Alloc Latency: p50=...".
+        private static readonly NameTable s_labels = new NameTable("Alloc Latency|Command Latency|Recovery Latency|Event Latency|Reject Latency|OOM Recovery Latency|"u8
+            + "Item Latency|Op Latency|Request Latency|Restart Latency|First Success Latency|Failure Latency"u8, (int)StressHistogram.Count);
+
+        public static ReadOnlySpan<byte> Label(StressHistogram histogram) => s_labels[(int)histogram];
     }
 }

@@ -1,6 +1,22 @@
-// The kinds of stress test: what `stresstest KIND` runs and what its result
-// record's "test" field says.
+// The kinds of stress test and the one table of their descriptors
+// (kinds/<kind>/*Kind.cs). A new kind is a folder under kinds/, a member here,
+// its line in Register, and its command in the portable catalog (ShellCommands).
 using System;
+using KernelStress.Kernel.Runtime;
+using KernelStress.Kernel.Stress.Kinds;
+using KernelStress.Kernel.Stress.Kinds.Chaos;
+using KernelStress.Kernel.Stress.Kinds.Commands;
+using KernelStress.Kernel.Stress.Kinds.Concurrency;
+using KernelStress.Kernel.Stress.Kinds.Leak;
+using KernelStress.Kernel.Stress.Kinds.Learning;
+using KernelStress.Kernel.Stress.Kinds.Memory;
+using KernelStress.Kernel.Stress.Kinds.Mix;
+using KernelStress.Kernel.Stress.Kinds.Multi;
+using KernelStress.Kernel.Stress.Kinds.Ramp;
+using KernelStress.Kernel.Stress.Kinds.Recovery;
+using KernelStress.Kernel.Stress.Kinds.Redteam;
+using KernelStress.Kernel.Stress.Kinds.Scale;
+using KernelStress.Kernel.Stress.Kinds.Storm;
 
 namespace KernelStress.Kernel.Stress
 {
@@ -19,47 +35,59 @@ namespace KernelStress.Kernel.Stress
         Recovery,
         Mix,
         Storm,
+        Count,
     }
 
-    internal static class StressKinds
+    internal static unsafe class StressKinds
     {
-        public static ReadOnlySpan<byte> Name(StressKind kind) => kind switch
-        {
-            StressKind.Memory => "memory"u8,
-            StressKind.Commands => "commands"u8,
-            StressKind.Multi => "multi"u8,
-            StressKind.Learning => "learning"u8,
-            StressKind.Redteam => "redteam"u8,
-            StressKind.Ramp => "ramp"u8,
-            StressKind.Leak => "leak"u8,
-            StressKind.Scale => "scale"u8,
-            StressKind.Concurrency => "concurrency"u8,
-            StressKind.Recovery => "recovery"u8,
-            StressKind.Mix => "mix"u8,
-            StressKind.Storm => "storm"u8,
-            _ => "chaos"u8,
-        };
+        private static readonly StressKindDescriptor[] s_kinds = Register();
 
-        // As the seed's human lines spell it: "[STRESSTEST] Memory completed: ...".
-        public static ReadOnlySpan<byte> Title(StressKind kind) => kind switch
+        private static StressKindDescriptor[] Register()
         {
-            StressKind.Memory => "Memory"u8,
-            StressKind.Commands => "Commands"u8,
-            StressKind.Multi => "Multi"u8,
-            StressKind.Learning => "Learning"u8,
-            StressKind.Redteam => "Redteam"u8,
-            StressKind.Ramp => "Ramp"u8,
-            StressKind.Leak => "Leak"u8,
-            StressKind.Scale => "Scale"u8,
-            StressKind.Concurrency => "Concurrency"u8,
-            StressKind.Recovery => "Recovery"u8,
-            StressKind.Mix => "Mix"u8,
-            StressKind.Storm => "Storm"u8,
-            _ => "Chaos"u8,
-        };
+            var kinds = new StressKindDescriptor[(int)StressKind.Count];
+            kinds[(int)StressKind.Memory] = MemoryKind.Descriptor;
+            kinds[(int)StressKind.Commands] = CommandsKind.Descriptor;
+            kinds[(int)StressKind.Multi] = MultiKind.Descriptor;
+            kinds[(int)StressKind.Learning] = LearningKind.Descriptor;
+            kinds[(int)StressKind.Redteam] = RedteamKind.Descriptor;
+            kinds[(int)StressKind.Chaos] = ChaosKind.Descriptor;
+            kinds[(int)StressKind.Ramp] = RampKind.Descriptor;
+            kinds[(int)StressKind.Leak] = LeakKind.Descriptor;
+            kinds[(int)StressKind.Scale] = ScaleKind.Descriptor;
+            kinds[(int)StressKind.Concurrency] = ConcurrencyKind.Descriptor;
+            kinds[(int)StressKind.Recovery] = RecoveryKind.Descriptor;
+            kinds[(int)StressKind.Mix] = MixKind.Descriptor;
+            kinds[(int)StressKind.Storm] = StormKind.Descriptor;
+            // A member without its line would dispatch to a null function pointer.
+            for (int i = 0; i < kinds.Length; i++)
+            {
+                if (kinds[i].Name.IsEmpty || kinds[i].Configure == null || kinds[i].Start == null || kinds[i].Judge == null || kinds[i].Print == null)
+                    Panic.Halt("stress"u8, "a StressKind member has no descriptor in StressKinds.Register"u8);
+                if (NameTable.CountOf(kinds[i].CounterNames.Span) > StressRun.MaxKindCounters)
+                    Panic.Halt("stress"u8, "a kind names more counters than StressRun.MaxKindCounters"u8);
+            }
+            return kinds;
+        }
 
-        // The kinds that run MemoryWorkload and so report its pressure and OOM figures.
-        public static bool RunsMemoryWorkload(StressKind kind) =>
-            kind == StressKind.Memory || kind == StressKind.Multi || kind == StressKind.Learning || kind == StressKind.Chaos;
+        public static ref readonly StressKindDescriptor Of(StressKind kind) => ref s_kinds[(int)kind];
+
+        public static ReadOnlySpan<byte> Name(StressKind kind) => s_kinds[(int)kind].Name.Span;
+
+        // The kind a parsed `stresstest NAME` or `stresstest compare NAME` names; false for any other command.
+        public static bool TryFind(int commandId, out StressKind kind, out bool compare)
+        {
+            for (int i = 0; i < s_kinds.Length; i++)
+            {
+                compare = (int)s_kinds[i].CompareCommand == commandId;
+                if ((int)s_kinds[i].Command == commandId || compare)
+                {
+                    kind = (StressKind)i;
+                    return true;
+                }
+            }
+            kind = default;
+            compare = false;
+            return false;
+        }
     }
 }

@@ -19,6 +19,8 @@ namespace KernelStress.Kernel.Stress
         public bool Summary;
         public bool Verbose;
         public bool Autonomy;
+        // Chaos kinds whose recovery is switched off (test-only, chaos's --sabotage), one bit per ChaosEvent.
+        public uint Sabotage;
 
         public static StressOptions From(ParsedCommand command, StressKind kind, bool autonomy)
         {

@@ -5,8 +5,8 @@
 // several lines (the coordinator, the chaos thread in `multi`) hold Lock, a
 // mutex, around them, so one's lines never land inside another's.
 using System;
-using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Console;
+using KernelStress.Kernel.Sync;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Stress

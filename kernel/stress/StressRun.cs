@@ -7,8 +7,10 @@
 // shell thread) calls Begin, Finish and the reporting methods.
 using System;
 using System.Threading;
+using KernelStress.Kernel.Console;
+using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Stress.Kinds;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
 using KernelStress.Shell;
@@ -20,6 +22,7 @@ namespace KernelStress.Kernel.Stress
         Pass,
         Partial,
         Fail,
+        Count,
     }
 
     internal static class StressRun
@@ -27,9 +30,14 @@ namespace KernelStress.Kernel.Stress
         public const int MaxHistograms = 5;
         // Histogram shards: CPUs past this share one (LatencyHistogram masks the CPU index).
         public const int Shards = 4;
+        // The most counters of its own a kind may have (storm has 13).
+        public const int MaxKindCounters = 16;
 
         private static readonly long[] s_counters = new long[StressCounters.Count];
         private static readonly bool[] s_counterSet = new bool[StressCounters.Count];
+        private static readonly long[] s_kindCounters = new long[MaxKindCounters];
+        private static readonly bool[] s_kindCounterSet = new bool[MaxKindCounters];
+        private static int s_kindCounterCount;
         private static readonly LatencyHistogram[] s_histograms = CreateHistograms();
         private static readonly StressHistogram[] s_histogramNames = new StressHistogram[MaxHistograms];
         // Long enough for the longest reason any kind writes (learning: about 150 bytes).
@@ -54,6 +62,12 @@ namespace KernelStress.Kernel.Stress
                 s_counters[i] = 0;
                 s_counterSet[i] = false;
             }
+            for (int i = 0; i < MaxKindCounters; i++)
+            {
+                s_kindCounters[i] = 0;
+                s_kindCounterSet[i] = false;
+            }
+            s_kindCounterCount = NameTable.CountOf(StressKinds.Of(options.Kind).CounterNames.Span);
             s_histogramCount = 0;
             s_reason.Clear();
             Verdict = StressVerdict.Pass;
@@ -131,6 +145,32 @@ namespace KernelStress.Kernel.Stress
 
         public static bool IsSet(StressCounter counter) => s_counterSet[(int)counter];
 
+        public static void Set(KindCounter counter, long value)
+        {
+            s_kindCounterSet[Checked(counter)] = true;
+            Volatile.Write(ref s_kindCounters[counter.Index], value);
+        }
+
+        public static void Add(KindCounter counter, long value)
+        {
+            s_kindCounterSet[Checked(counter)] = true;
+            Interlocked.Add(ref s_kindCounters[counter.Index], value);
+        }
+
+        public static void Increment(KindCounter counter) => Add(counter, 1);
+
+        public static long Get(KindCounter counter) => Volatile.Read(ref s_kindCounters[Checked(counter)]);
+
+        public static bool IsSet(KindCounter counter) => s_kindCounterSet[Checked(counter)];
+
+        // A counter past the kind's CounterNames would be measured and never written.
+        private static int Checked(KindCounter counter)
+        {
+            if (counter.Index >= s_kindCounterCount)
+                Panic.Halt("stress"u8, "a kind's counter has no name in its descriptor's CounterNames"u8);
+            return counter.Index;
+        }
+
         // The verdict only gets worse: a later PASS does not undo a FAIL.
         public static void Judge(StressVerdict verdict)
         {
@@ -152,12 +192,9 @@ namespace KernelStress.Kernel.Stress
                 s_reason.Write(reason);
         }
 
-        public static ReadOnlySpan<byte> VerdictText(StressVerdict verdict) => verdict switch
-        {
-            StressVerdict.Pass => "PASS"u8,
-            StressVerdict.Partial => "PARTIAL"u8,
-            _ => "FAIL"u8,
-        };
+        private static readonly NameTable s_verdictNames = new NameTable("PASS|PARTIAL|FAIL"u8, (int)StressVerdict.Count);
+
+        public static ReadOnlySpan<byte> VerdictText(StressVerdict verdict) => s_verdictNames[(int)verdict];
 
         private static LatencyHistogram[] CreateHistograms()
         {

@@ -1,3 +1,4 @@
+using KernelStress.Kernel.Arch;
 // The periodic tick: counts the boot CPU's timer interrupts since its timer
 // started (Count: one clock for everyone) and drives the scheduler on every
 // CPU (sleepers' wake-ups, time slices: Scheduler.OnTick).
@@ -13,8 +14,8 @@ namespace KernelStress.Kernel.Time
         private static ulong s_count;
         // Per CPU, for the timer-latency benchmark: the cycle counter at which the
         // armed tick is due (0 = not armed), and when its handler got here.
-        private static readonly ulong[] s_probeDue = new ulong[Scheduling.Scheduler.MaxCpus];
-        private static readonly ulong[] s_probeEntered = new ulong[Scheduling.Scheduler.MaxCpus];
+        private static readonly ulong[] s_probeDue = new ulong[Arch.Processors.MaxCpus];
+        private static readonly ulong[] s_probeEntered = new ulong[Arch.Processors.MaxCpus];
         private static ulong s_timerInputHz;
 
         public static ulong Count => System.Threading.Volatile.Read(ref s_count);

@@ -14,10 +14,10 @@
 using System;
 using System.Threading;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Smp;
 using KernelStress.Kernel.Records;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
 
@@ -34,14 +34,14 @@ namespace KernelStress.Kernel.Watchdog
 
         private static ulong s_thresholdMs = DefaultThresholdMs;
         private static ulong s_stallsDetected;
-        private static readonly ulong[] s_lastTick = new ulong[Scheduler.MaxCpus];
+        private static readonly ulong[] s_lastTick = new ulong[Processors.MaxCpus];
         // Per CPU: when its stall began (its last tick), 0 while it is not stalled.
-        private static readonly ulong[] s_stalledSince = new ulong[Scheduler.MaxCpus];
+        private static readonly ulong[] s_stalledSince = new ulong[Processors.MaxCpus];
         // Per CPU: the detection still has to be reported (the console was busy).
-        private static readonly bool[] s_reportPending = new bool[Scheduler.MaxCpus];
-        private static readonly ulong[] s_statePc = new ulong[Scheduler.MaxCpus];
-        private static readonly ulong[] s_stateSp = new ulong[Scheduler.MaxCpus];
-        private static readonly int[] s_stateAnswered = new int[Scheduler.MaxCpus];
+        private static readonly bool[] s_reportPending = new bool[Processors.MaxCpus];
+        private static readonly ulong[] s_statePc = new ulong[Processors.MaxCpus];
+        private static readonly ulong[] s_stateSp = new ulong[Processors.MaxCpus];
+        private static readonly int[] s_stateAnswered = new int[Processors.MaxCpus];
         private static int s_checking;
 
         public static ulong ThresholdMs => Volatile.Read(ref s_thresholdMs);

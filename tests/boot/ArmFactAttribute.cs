@@ -8,7 +8,7 @@ namespace KernelStress.Boot.Tests;
 /// reported as skipped, with the reason, rather than run twice or passed without running.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ArmFactAttribute : FactAttribute
+public class ArmFactAttribute : FactAttribute
 {
     public ArmFactAttribute()
     {

@@ -21,7 +21,7 @@ namespace KernelStress.Boot.Tests;
 /// machine profile's timeouts and the runner kills QEMU on every path.
 ///
 /// The machine is the profile for KSTRESS_ARCH (x64 unless set) and KSTRESS_BOARD (arm64 only:
-/// virt unless set, or rpi3): <c>./kstress test</c> runs this suite once per machine with one code
+/// virt unless set, rpi3 or rpi4): <c>./kstress test</c> runs this suite once per machine with one code
 /// path. What differs between arches comes from the profile (exit codes) or from
 /// <see cref="ArchFacts"/> (the CPU's own exceptions), nowhere else.
 /// </summary>

@@ -1,4 +1,4 @@
-// The rows of issue #8's stresstest kinds (ramp, leak, scale, concurrency, recovery, mix, storm): each parses
+// The catalog rows of the stresstest kinds with flags of their own (ramp, leak, scale, concurrency, recovery, mix, storm): each parses
 // with its own flags, the list flags give their elements in order, and flags another kind owns, values out of
 // range and unknown words are rejected naming the token.
 using Xunit;

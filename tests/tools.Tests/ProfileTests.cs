@@ -67,6 +67,7 @@ public class ProfileTests
     [InlineData("\"binary\": \"qemu-system-x86_64\",", "", "missing required properties")]
     [InlineData("\"comment\":", "\"commment\": \"typo\", \"comment\":", "commment")]
     [InlineData("{ \"code\": 33, \"means\": \"poweroff\"", "{ \"code\": 33, \"means\": \"shutdown\"", "invalid")]
+    [InlineData("\"package\": \"qemu-system-x86\",", "\"package\": \"qemu-system-x86\", \"min_qemu_version\": \"9\",", "\"min_qemu_version\" is '9', expected major.minor")]
     public void BrokenProfileNamesTheFileAndTheProblem(string from, string to, string expected)
     {
         string dir = Directory.CreateTempSubdirectory("kstress-profile").FullName;

@@ -25,7 +25,7 @@ public sealed class RunRepeatTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>A fake whose stresstest answers like issue #5: progress records, then a result whose figures follow the seed.</summary>
+    /// <summary>A fake whose stresstest answers as the kernel does: progress records, then a result whose figures follow the seed.</summary>
     private FakeKernel StressKernel() => StressKernel("PASS");
 
     private FakeKernel StressKernel(string verdict)

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Threading.Tasks;
 using KernelStress.Tool.Machines;
 using Xunit;
@@ -55,12 +56,35 @@ public class SerialCommandTests
     }
 
     [Fact]
-    public void ABoardQemuCannotBootIsAUsageErrorPointingAtBuildAndFlash()
+    public void TheRaspberryPi4ProfileBootsKernel8ImgOnRaspi4bFromQemu9()
     {
-        KstressException e = Assert.Throws<KstressException>(() => ProfileCatalog.Load().ForBoard("arm64", "rpi4"));
+        MachineProfile pi = ProfileCatalog.Load().ForBoard("arm64", "rpi4");
 
-        Assert.Equal(ExitCode.Usage, e.ExitCode);
-        Assert.Contains("QEMU 7.2 cannot boot that board", e.Message);
-        Assert.Contains("./kstress flash --board rpi4", e.Message);
+        Assert.Equal("arm64-rpi4", pi.Name);
+        Assert.Equal("artifacts/arm64-rpi4/kernel8.img", pi.Image);
+        Assert.False(pi.DefaultForArch);
+        Assert.Contains("raspi4b", pi.Args);
+        Assert.Equal("2048 only", pi.MemoryMb.ToString());
+        Assert.Equal("4 only", pi.Smp.ToString());
+        Assert.Equal("9.0", pi.MinQemuVersion);
+    }
+
+    [Fact]
+    public void ABoardWithoutAProfileIsAUsageErrorPointingAtBuildAndFlash()
+    {
+        string dir = Directory.CreateTempSubdirectory("kstress-profile").FullName;
+        try
+        {
+            File.Copy(RepoRoot.Resolve("qemu/arm64-virt.json"), Path.Combine(dir, "arm64-virt.json"));
+            KstressException e = Assert.Throws<KstressException>(() => ProfileCatalog.Load(dir).ForBoard("arm64", "rpi4"));
+
+            Assert.Equal(ExitCode.Usage, e.ExitCode);
+            Assert.Contains("no QEMU machine profile for --arch arm64 --board rpi4", e.Message);
+            Assert.Contains("./kstress flash --board rpi4", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -6,7 +6,6 @@
 // missed periods are dropped rather than delivered in a burst, so the tick
 // never runs faster than programmed. The counter is shared by all cores, so
 // every CPU ticks at the same rate with no calibration.
-using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 using System.Runtime;
 using System.Runtime.CompilerServices;
@@ -19,7 +18,7 @@ namespace KernelStress.Kernel.Arch
         // Per CPU index, written only by that CPU.
         private static Deadlines s_deadlines;
 
-        [InlineArray(Scheduler.MaxCpus)]
+        [InlineArray(Processors.MaxCpus)]
         private struct Deadlines
         {
             private ulong _deadline;

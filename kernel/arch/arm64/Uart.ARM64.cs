@@ -3,7 +3,7 @@
 // clock / (16 * baud) as 16.6 fixed point (IBRD integer part, FBRD 1/64ths).
 // Receive interrupts: RXIM (the FIFO reached its trigger level) and RTIM
 // (bytes sat in the FIFO for 32 bit periods), both cleared by draining.
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Console;
 
 namespace KernelStress.Kernel.Arch
 {

@@ -20,7 +20,7 @@
 	.set FRAME_SIZE, GP_FRAME + FP_AREA
 	.set SLOT_SYNC_SPX, 4
 	.set EMERGENCY_SHIFT, 14      // 16 KiB per CPU
-	.set MAX_CPUS, 16             // Scheduler.MaxCpus
+	.set MAX_CPUS, 16             // Processors.MaxCpus
 
 	.macro SLOT number
 	.balign 0x80

@@ -1,71 +1,38 @@
-// Reports a CPU exception: a human register dump on the console and a record
-// with the vector, error code, rip, cr2, cr3, every general register, up to 8
-// stack words and the 16 bytes at rip (so the host can disassemble the
-// faulting instruction). In a sacrificial thread the record is a `fault`
-// naming the thread, which is then killed while the kernel goes on; anywhere
-// else it is a `panic` and the machine halts. Memory is read only where the
-// boot identity map covers it, so a wild rip or rsp cannot fault the report
-// itself; a fault during the report, or while this CPU held the console,
-// is a panic.
+// The x86-64 half of FaultReport: the vector's name, cr2 as the faulting
+// address, and the registers (vector, error code, rip, rsp, rflags, cr2, cr3,
+// rax-r15). Memory is read only where the boot identity map covers it, so a
+// wild rip or rsp cannot fault the report itself.
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using KernelStress.Kernel.Records;
-using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
 using KernelStress.Shell;
 
 namespace KernelStress.Kernel.Arch
 {
-    internal static unsafe class FaultReport
+    internal static unsafe partial class FaultReport
     {
         private const ulong MappedStart = 0x1000;
         private const ulong MappedEnd = 0x1_0000_0000;  // boot.s identity-maps the low 4 GiB
         private const ulong PageFaultVector = 14;
 
-        public static void Handle(InterruptFrame* frame)
-        {
-            if (!Panic.ConsoleReady)
-                Cpu.HaltAfterPanic();
-            // This CPU was writing to the console (or this report faulted): the
-            // record buffer is mid-use and the lock could never be released.
-            if (KernelConsole.Lock.IsHeldByThisCpu)
-                Panic.Halt("cpu"u8, "a CPU exception while this CPU was writing to the console"u8);
-            // The whole report holds the console, so reports from two CPUs do not interleave.
-            KernelConsole.Lock.Enter();
-            bool sacrifice = Scheduler.CanSacrificeCurrent();
-            ulong cr2 = ks_read_cr2();
-            ulong cr3 = ks_read_cr3();
-            ReadOnlySpan<byte> name = FaultNames.Of(frame->Vector);
-            TextSink output = KernelConsole.Out;
-            if (sacrifice)
-            {
-                output.Write("\r\nFAULT [cpu] in sacrificial thread "u8);
-                output.WriteDecimal((ulong)Scheduler.CurrentId);
-                output.WriteLine(": the thread is killed, the kernel goes on"u8);
-            }
-            else
-            {
-                output.Write("\r\nPANIC [cpu]: "u8);
-            }
-            bool overflow = frame->Vector == PageFaultVector && Scheduler.InCurrentGuardPage(cr2);
-            if (overflow)
-                output.WriteLine("stack overflow: the faulting address is the guard page below the thread's stack"u8);
-            WriteHuman(output, frame, name, cr2, cr3);
-            WriteRecord(sacrifice ? "fault"u8 : "panic"u8, frame, name, cr2, cr3, overflow);
-            if (!sacrifice)
-                Cpu.HaltAfterPanic();
-            KernelConsole.Lock.Exit();
-            Scheduler.ExitAfterFault();
-        }
+        private static partial ReadOnlySpan<byte> Name(ExceptionFrame* frame) => FaultNames.Of(frame->Vector);
+
+        private static partial ulong Vector(ExceptionFrame* frame) => frame->Vector;
+
+        private static partial bool IsMemoryFault(ExceptionFrame* frame) => frame->Vector == PageFaultVector;
+
+        private static partial ulong FaultAddress(ExceptionFrame* frame) => ks_read_cr2();
 
         // In the identity map and, on both its first and last byte, not a guard page.
         private static bool Readable(ulong address, int bytes) =>
             address >= MappedStart && address < MappedEnd - (ulong)bytes
             && Paging.IsMapped((nuint)address) && Paging.IsMapped((nuint)(address + (ulong)bytes - 1));
 
-        private static void WriteHuman(TextSink output, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3)
+        private static partial void WriteHuman(TextSink output, ExceptionFrame* f, ReadOnlySpan<byte> name)
         {
+            ulong cr2 = ks_read_cr2();
+            ulong cr3 = ks_read_cr3();
             output.Write(name);
             output.Write(" vector="u8);
             output.WriteDecimal(f->Vector);
@@ -94,15 +61,14 @@ namespace KernelStress.Kernel.Arch
             FaultDump.WriteCodeLine(output, "rip"u8, f->Rip, Readable(f->Rip, FaultDump.CodeBytes));
         }
 
-        private static void WriteRecord(ReadOnlySpan<byte> type, InterruptFrame* f, ReadOnlySpan<byte> name, ulong cr2, ulong cr3, bool overflow)
+        private static partial void WriteRecordFields(ref JsonWriter json, ExceptionFrame* f)
         {
-            JsonWriter json = FaultDump.BeginRecord(type, "x64"u8, name, f->Vector, overflow);
             Hex.WriteJson64(ref json, "error_code"u8, f->ErrorCode);
             Hex.WriteJson64(ref json, "rip"u8, f->Rip);
             Hex.WriteJson64(ref json, "rsp"u8, f->Rsp);
             Hex.WriteJson64(ref json, "rflags"u8, f->Rflags);
-            Hex.WriteJson64(ref json, "cr2"u8, cr2);
-            Hex.WriteJson64(ref json, "cr3"u8, cr3);
+            Hex.WriteJson64(ref json, "cr2"u8, ks_read_cr2());
+            Hex.WriteJson64(ref json, "cr3"u8, ks_read_cr3());
             json.WriteStartObject("registers"u8);
             Hex.WriteJson64(ref json, "rax"u8, f->Rax);
             Hex.WriteJson64(ref json, "rbx"u8, f->Rbx);
@@ -121,7 +87,6 @@ namespace KernelStress.Kernel.Arch
             Hex.WriteJson64(ref json, "r15"u8, f->R15);
             json.WriteEndObject();
             FaultDump.WriteMemoryJson(ref json, f->Rsp, Readable(f->Rsp, FaultDump.StackWords * 8), f->Rip, Readable(f->Rip, FaultDump.CodeBytes));
-            KernelConsole.EndRecord(ref json);
         }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_read_cr2")]

@@ -8,12 +8,11 @@
 // resets (triple fault); with it the page fault is reported and, in a
 // sacrificial thread, only that thread dies.
 // Each CPU fills its own TSS and descriptor (LoadOnThisCpu) before it enables
-// interrupts; the table is shared and sized for Scheduler.MaxCpus.
+// interrupts; the table is shared and sized for Processors.MaxCpus.
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using KernelStress.Kernel.Memory;
-using KernelStress.Kernel.Scheduling;
 
 namespace KernelStress.Kernel.Arch
 {
@@ -23,7 +22,7 @@ namespace KernelStress.Kernel.Arch
         public const byte PageFaultStack = 2;
 
         private const int FirstTssEntry = 3;
-        private const int Entries = FirstTssEntry + 2 * Scheduler.MaxCpus;   // a TSS descriptor takes two entries
+        private const int Entries = FirstTssEntry + 2 * Processors.MaxCpus;   // a TSS descriptor takes two entries
         private const ulong KernelCode = 0x00AF9A000000FFFF;
         private const ulong KernelData = 0x00CF92000000FFFF;
         private const ulong AvailableTss = 0x9UL << 40;
@@ -55,7 +54,7 @@ namespace KernelStress.Kernel.Arch
             private ulong _entry;
         }
 
-        [InlineArray(Scheduler.MaxCpus)]
+        [InlineArray(Processors.MaxCpus)]
         private struct TaskStates
         {
             private TaskState _state;

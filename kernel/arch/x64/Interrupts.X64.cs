@@ -30,7 +30,7 @@ namespace KernelStress.Kernel.Arch
         public static partial ulong UnexpectedCount() => s_unexpected;
 
         [RuntimeExport("ks_interrupt")]
-        private static void Dispatch(InterruptFrame* frame)
+        private static void Dispatch(ExceptionFrame* frame)
         {
             ulong vector = frame->Vector;
             if (vector == NonMaskableVector)

@@ -1,7 +1,7 @@
 // x86-64 twin of arch/Uart.cs: a 16550 UART on COM1 (I/O port 0x3F8), the port
 // QEMU's -serial connects first. 115200 baud, 8N1, FIFOs on. The receive
 // interrupt is ISA IRQ 4, which the IO APIC delivers as ReceiveVector.
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Console;
 
 namespace KernelStress.Kernel.Arch
 {

@@ -4,7 +4,7 @@
 # frame to C# (ks_interrupt(frame) -> InterruptDispatch), restore, iretq.
 # ks_interrupt may switch threads (the scheduler's preemption point) and
 # return much later, on the same stack, to this thread's own frame.
-# The frame, lowest address first, is arch/x64/InterruptFrame.X64.cs.
+# The frame, lowest address first, is arch/x64/ExceptionFrame.X64.cs.
 	.intel_syntax noprefix
 	.text
 

@@ -1,4 +1,4 @@
-// `bench [heap|switch|timer]`: the in-kernel benchmarks, each printed in the seed's
+// `bench [heap|switch|timer]`: the in-kernel benchmarks, each printed in the stress-test report's
 // style (HistogramJson.WriteLine: count, min, p50, p95, p99, max in ns) and emitted as a `result` record with its full
 // histograms: kernel heap alloc+free for 16 B..64 KiB, thread context
 // switch and timer-interrupt latency. Without a subcommand, all run. Figures are only comparable within
@@ -6,6 +6,7 @@
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Bench;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Records;
 using KernelStress.Metrics;
 using KernelStress.Shell;

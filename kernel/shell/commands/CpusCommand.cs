@@ -3,6 +3,8 @@
 // threads waiting in its run queues) and a `cpus` record with the same.
 // Each row is copied under the scheduler lock and printed after.
 using System;
+using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Smp;
 using KernelStress.Shell;
@@ -13,7 +15,7 @@ namespace KernelStress.Kernel.Shell.Commands
     {
         public static void Run(TextSink output)
         {
-            int described = Math.Min(SecondaryCpus.Described, Scheduler.MaxCpus);
+            int described = Math.Min(SecondaryCpus.Described, Processors.MaxCpus);
             Span<byte> name = stackalloc byte[KernelThread.MaxNameLength];
             output.WriteLine(" CPU  HW_ID  STATE    THREAD              TICKS  IDLE%   SWITCHES  READY"u8);
             for (int index = 0; index < described; index++)

@@ -1,13 +1,14 @@
 // `irqstorm MS [--target N]`: an interrupt storm at CPU N (kernel/stress/
-// storms/InterruptStorm.cs), then one line and a `result` record: IPIs sent
+// irqstorm/InterruptStorm.cs), then one line and a `result` record: IPIs sent
 // and taken, the target's ticks against the ticks the time should have had.
 // PASS when the target took IPIs and its timer kept at least half its ticks,
 // PARTIAL when the storm starved the timer below that, FAIL when no sender
 // could start or the target took nothing.
 using System;
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Stress.Storms;
+using KernelStress.Kernel.Stress.IrqStorm;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
 

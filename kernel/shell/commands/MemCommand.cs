@@ -1,6 +1,7 @@
 // `mem`: physical pages, the kernel heap and the managed heap, as human lines
 // and one `mem` record. Reads counters and walks the heap's free lists; it
 // allocates nothing, so running it leaves every figure it prints unchanged.
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Memory;
 using KernelStress.Shell;
 

@@ -2,6 +2,7 @@
 // console input counters (bytes received, dropped on a full buffer, lost by
 // the UART), as human lines and one `metrics` record; `metrics reset` zeroes
 // the histograms and autonomy counters.
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Metrics;
 using KernelStress.Kernel.Records;
 using KernelStress.Metrics;

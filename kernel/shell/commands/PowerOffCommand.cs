@@ -1,6 +1,7 @@
 // `poweroff`: the last record (bye), then the machine powers off; under QEMU
 // that ends the process with the profile's success exit code.
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
 

@@ -3,7 +3,7 @@
 // seed, the first and last outputs and the XOR of all of them, so the host can
 // check the kernel's stream against the same portable code run on the host.
 using System;
-using KernelStress.Kernel.Shell;
+using KernelStress.Kernel.Console;
 using KernelStress.Prng;
 using KernelStress.Shell;
 

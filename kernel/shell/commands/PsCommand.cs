@@ -7,6 +7,8 @@
 // allocations unchanged); a Ctrl-T before any command may build the statics the
 // first command builds, through the managed heap's lock-free bump allocator.
 using System;
+using KernelStress.Kernel.Console;
+using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Shell;
 
@@ -61,22 +63,12 @@ namespace KernelStress.Kernel.Shell.Commands
             KernelConsole.EndRecord(ref json);
         }
 
-        private static ReadOnlySpan<byte> StateName(ThreadState state) => state switch
-        {
-            ThreadState.Ready => "ready"u8,
-            ThreadState.Running => "running"u8,
-            ThreadState.Sleeping => "sleeping"u8,
-            ThreadState.Blocked => "blocked"u8,
-            ThreadState.Dead => "dead"u8,
-            _ => "free"u8,
-        };
+        private static readonly NameTable s_stateNames = new NameTable("free|ready|running|sleeping|blocked|dead"u8, (int)ThreadState.Count);
 
-        private static ReadOnlySpan<byte> PriorityName(ThreadPriority priority) => priority switch
-        {
-            ThreadPriority.Low => "low"u8,
-            ThreadPriority.Normal => "normal"u8,
-            ThreadPriority.High => "high"u8,
-            _ => "idle"u8,
-        };
+        private static ReadOnlySpan<byte> StateName(ThreadState state) => s_stateNames[(int)state];
+
+        private static readonly NameTable s_priorityNames = new NameTable("idle|low|normal|high"u8, (int)ThreadPriority.Count);
+
+        private static ReadOnlySpan<byte> PriorityName(ThreadPriority priority) => s_priorityNames[(int)priority];
     }
 }

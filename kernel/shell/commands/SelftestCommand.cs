@@ -14,11 +14,8 @@ namespace KernelStress.Kernel.Shell.Commands
         public static void RunAll(TextSink output)
         {
             Span<SelfTestSuite> suites = stackalloc SelfTestSuite[SelfTestSuites.Count];
-            suites[0] = SelfTestSuite.Prng;
-            suites[1] = SelfTestSuite.Metrics;
-            suites[2] = SelfTestSuite.Shell;
-            suites[3] = SelfTestSuite.Heap;
-            suites[4] = SelfTestSuite.Sched;
+            for (int i = 0; i < suites.Length; i++)
+                suites[i] = (SelfTestSuite)i;
             KtapRunner.Run(suites, output);
         }
 

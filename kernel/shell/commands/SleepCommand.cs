@@ -2,6 +2,7 @@
 // time (other threads run meanwhile),
 // and says how long it actually waited (the overshoot is at most about a tick).
 // Ctrl-C ends it early.
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;

@@ -2,6 +2,7 @@
 // counter) next to the timer ticks counted since the tick started, so the two
 // time sources can be compared; also emitted as an `uptime` record.
 using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;
 

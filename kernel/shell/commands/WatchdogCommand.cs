@@ -1,6 +1,7 @@
 // `watchdog [--threshold MS]`: the soft-lockup watchdog's state (threshold,
 // stalls detected since boot, each online CPU's time since its last tick) and
 // a `watchdog` record; --threshold sets the threshold first.
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Time;
 using KernelStress.Shell;

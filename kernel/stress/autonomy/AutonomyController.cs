@@ -8,7 +8,8 @@
 //  - OOM prevention: throttles the allocators (workloads stop growing and
 //    give back blocks while AllocatorsThrottled) before the budget is hit;
 //  - priority boost, then deadline adjustment, for a probe missing deadlines;
-//  - rebalancing needs a second CPU: not counted until SMP exists.
+//  - rebalancing, with two or more CPUs online: moves a ready thread from the
+//    busiest CPU to the idlest when loads differ by two or more (BalanceCpus).
 // The memory action comes from fixed rules, or from the Q-learner in
 // learning mode. Every intervention is counted by type with its measured
 // outcome (AutonomyMetrics: success and latency; Outcomes: successes by type).
@@ -36,10 +37,12 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private static readonly BlockPool?[] s_pools = new BlockPool?[MaxPools];
         private static readonly ulong[] s_succeeded = new ulong[AutonomyMetrics.TotalInterventions];
         private static readonly PressurePredictor s_predictor = new PressurePredictor();
+        // Restarted by its supervisor when killed; the cleanup lifts a throttle the dead instance left.
+        private static readonly SupervisedThread s_thread =
+            new SupervisedThread("autonomy"u8, &Loop, &ReleaseThrottle, ThreadPriority.High);
         private static int s_poolCount;
-        private static int s_threadId = Scheduler.NoThread;
-        private static int s_stop;
         private static int s_throttled;
+        private static long s_loops;
         private static bool s_armed;
 
         // Run state of the control loop (its thread only).
@@ -77,9 +80,24 @@ namespace KernelStress.Kernel.Stress.Autonomy
             set => Volatile.Write(ref s_armed, value);
         }
 
-        public static bool Running => Volatile.Read(ref s_threadId) != Scheduler.NoThread;
+        public static bool Running => s_thread.Running;
+
+        // Times the supervisor started a new controller after one died.
+        public static int Restarts => s_thread.Restarts;
+
+        // The control loop's iterations so far: it advances while a controller runs.
+        public static long Loops => Volatile.Read(ref s_loops);
+
+        // Test-only (stresstest chaos --sabotage autonomy_flip): whether a killed controller is restarted.
+        public static bool RestartsEnabled
+        {
+            set => s_thread.RestartsEnabled = value;
+        }
 
         public static bool AllocatorsThrottled => Volatile.Read(ref s_throttled) != 0;
+
+        // When the allocators were last throttled (clock ns).
+        public static ulong ThrottledAtNs => Volatile.Read(ref s_throttleStart);
 
         public static PressurePredictor Predictor => s_predictor;
 
@@ -109,46 +127,32 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public static bool Start()
         {
-            s_stop = 0;
             s_compactCooldown = 0;
             s_boosted = false;
             s_adjusted = false;
             s_lastMisses = 0;
             s_learnState = -1;
-            int id = Scheduler.Spawn("autonomy"u8, &Loop, 0, ThreadPriority.High);
-            Volatile.Write(ref s_threadId, id < 0 ? Scheduler.NoThread : id);
-            return id >= 0;
+            return s_thread.Start();
         }
 
         // Ends the control loop and joins it; allocators are never left throttled.
         public static void Stop()
         {
-            int id = Volatile.Read(ref s_threadId);
-            if (id == Scheduler.NoThread)
-                return;
-            Volatile.Write(ref s_stop, 1);
-            Scheduler.Join(id);
-            Volatile.Write(ref s_threadId, Scheduler.NoThread);
+            s_thread.Stop();
             Volatile.Write(ref s_throttled, 0);
         }
 
-        // The chaos fault "controller killed": the thread dies at its next switch point.
-        public static bool KillAndJoin()
-        {
-            int id = Volatile.Read(ref s_threadId);
-            if (id == Scheduler.NoThread || !Scheduler.Kill(id))
-                return false;
-            Scheduler.Join(id);
-            Volatile.Write(ref s_threadId, Scheduler.NoThread);
-            Volatile.Write(ref s_throttled, 0);
-            return true;
-        }
+        // Kills the controller's thread (it dies at its next switch point); its supervisor restarts it.
+        public static bool Kill() => s_thread.Kill();
 
-        private static void Loop(nint unused)
+        private static void ReleaseThrottle() => Volatile.Write(ref s_throttled, 0);
+
+        private static void Loop()
         {
-            while (Volatile.Read(ref s_stop) == 0 && !StressRun.Stopping)
+            while (!s_thread.Stopping && !StressRun.Stopping)
             {
                 Tick();
+                Interlocked.Increment(ref s_loops);
                 Scheduler.Sleep(1);
             }
         }

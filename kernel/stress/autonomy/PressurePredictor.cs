@@ -2,7 +2,9 @@
 // of the sampled pressure plus an EWMA of its change per tick (the trend),
 // extrapolated a few ticks ahead. Samples outside 0..100 % cannot come from
 // MemoryBudget and are rejected, so a bad sample never moves the
-// forecast; a forecast is clamped to 0..MaxForecastPct.
+// forecast; a forecast is clamped to 0..MaxForecastPct. SampleGuard is a
+// test-only switch (stresstest chaos --sabotage prediction_storm) that lets
+// such samples through.
 namespace KernelStress.Kernel.Stress.Autonomy
 {
     internal sealed class PressurePredictor
@@ -15,6 +17,10 @@ namespace KernelStress.Kernel.Stress.Autonomy
         private double _trend;
         private bool _primed;
 
+        public static bool SampleGuard = true;
+
+        public double Level => _level;
+
         public double Trend => _trend;
 
         public void Reset()
@@ -26,7 +32,7 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public bool Accept(double pressurePct)
         {
-            if (!(pressurePct >= 0 && pressurePct <= 100))
+            if (SampleGuard && !(pressurePct >= 0 && pressurePct <= 100))
                 return false;
             if (!_primed)
             {

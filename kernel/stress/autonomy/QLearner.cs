@@ -4,11 +4,13 @@
 // measurably did in the tick after the action (see AutonomyController.Reward).
 // Epsilon-greedy choice with the run's PRNG, so a seed replays its choices.
 // A transition whose reward is not finite or beyond RewardLimit is rejected,
-// so the table stays finite: the invariant a hot retrain checks.
+// so the table stays finite and a rejected transition changes nothing: what
+// a hot retrain checks. RewardGuard is a test-only switch (stresstest chaos
+// --sabotage hot_retrain) that lets such rewards through.
 // The last ReplayCapacity transitions are kept for hot retraining.
 // The controller learns while a chaos event may retrain: updates and replays
 // hold the learner's spinlock.
-using KernelStress.Kernel.Scheduling;
+using KernelStress.Kernel.Sync;
 using KernelStress.Prng;
 
 namespace KernelStress.Kernel.Stress.Autonomy
@@ -128,9 +130,19 @@ namespace KernelStress.Kernel.Stress.Autonomy
 
         public static int ReplayCount => s_replayCount;
 
+        public static bool RewardGuard = true;
+
+        public static double Value(int state, MemoryAction action)
+        {
+            bool interrupts = s_lock.Acquire();
+            double value = s_q[state * Actions + (int)action];
+            s_lock.Release(interrupts);
+            return value;
+        }
+
         private static bool Apply(int state, int action, double reward, int next)
         {
-            if (!(reward > -RewardLimit && reward < RewardLimit) || (uint)state >= States || (uint)next >= States || (uint)action >= Actions)
+            if ((RewardGuard && !(reward > -RewardLimit && reward < RewardLimit)) || (uint)state >= States || (uint)next >= States || (uint)action >= Actions)
                 return false;
             double bestNext = s_q[next * Actions + (int)Best(next)];
             ref double q = ref s_q[state * Actions + action];

@@ -1,14 +1,16 @@
 // Chaos events on the autonomy controller, the learner and the shell.
 //  autonomy_flip: the controller is toggled for p us and back; fault: it is
-//    killed instead of stopped; invariant: it runs again exactly when it ran
-//    before, and allocators are not left throttled.
+//    killed while it runs; recovery: its supervisor (SupervisedThread) lifts
+//    a throttle the dead one left and starts a new one; invariant: a new
+//    controller's loop runs, allocators are not throttled, and it runs
+//    afterwards exactly when it ran before.
 //  hot_retrain: the learner replays its last p transitions while the
 //    workload runs (measured ones are taken first if it has none); fault: a
-//    transition with an out-of-range reward; invariant: it is rejected and
-//    the Q-table stays finite.
+//    transition with an out-of-range reward; invariant: the learner's reward
+//    guard rejects it, the Q value it aimed at is unchanged, the table finite.
 //  prediction_storm: p forecasts from the controller's predictor; fault: an
-//    impossible pressure sample; invariant: it is rejected and forecasts stay
-//    in range.
+//    impossible pressure sample; invariant: the predictor's sample guard
+//    rejects it, its level and trend are unchanged, forecasts stay in range.
 //  command_burst: p random commands through the shell dispatcher, output
 //    captured; fault: a malformed line among them; invariant: exactly one
 //    error line for it, and the next command runs cleanly.
@@ -19,9 +21,10 @@
 //    `error` record in its place (never a cut one) and the next record is whole.
 using System;
 using System.Threading;
+using KernelStress.Kernel.Arch;
+using KernelStress.Kernel.Console;
 using KernelStress.Kernel.Metrics;
 using KernelStress.Kernel.Scheduling;
-using KernelStress.Kernel.Shell;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Time;
 using KernelStress.Metrics;
@@ -35,14 +38,17 @@ namespace KernelStress.Kernel.Stress.Chaos
         // Far more numbers than the console writer's 16 KiB hold.
         private const ulong MaxPadding = 1 << 20;
 
+        private static readonly PressurePredictor s_stormPredictor = new PressurePredictor();
         private static readonly HistogramSnapshot s_telemetrySnapshot = new HistogramSnapshot();
         private static readonly HistogramSnapshot[] s_telemetrySnapshots = CreateSnapshots();
         private static int s_telemetryPerCpu;
         private static int s_telemetryFailures;
+        private static int s_restartsMark;
+        private static long s_loopsMark;
 
         private static HistogramSnapshot[] CreateSnapshots()
         {
-            var snapshots = new HistogramSnapshot[Scheduler.MaxCpus];
+            var snapshots = new HistogramSnapshot[Processors.MaxCpus];
             for (int i = 0; i < snapshots.Length; i++)
                 snapshots[i] = new HistogramSnapshot();
             return snapshots;
@@ -67,12 +73,32 @@ namespace KernelStress.Kernel.Stress.Chaos
             }
             if (wasRunning && !AutonomyController.Start())
                 return false;
+            s_restartsMark = AutonomyController.Restarts;
+            s_loopsMark = -1;
             ulong start = Clock.NowNanoseconds;
-            bool killed = AutonomyController.KillAndJoin();
-            if (wasRunning)
-                AutonomyController.Start();
+            // A throttle now must be the new controller's own, not one the dead one left.
+            bool held = AutonomyController.Kill() && WaitFor(&ControllerBack, GiveUpMs)
+                && (!AutonomyController.AllocatorsThrottled || AutonomyController.ThrottledAtNs > start);
             recoveryNs = Clock.NowNanoseconds - start;
-            return killed && AutonomyController.Running == wasRunning && !AutonomyController.AllocatorsThrottled;
+            if (!held)
+            {
+                // Judged already: bring the controller back for the events after this one.
+                AutonomyController.Stop();
+                AutonomyController.Start();
+            }
+            if (!wasRunning)
+                AutonomyController.Stop();
+            return held && AutonomyController.Running == wasRunning;
+        }
+
+        // The supervisor started a new controller and that one's loop went round.
+        private static bool ControllerBack()
+        {
+            if (AutonomyController.Restarts <= s_restartsMark)
+                return false;
+            if (s_loopsMark < 0)
+                s_loopsMark = AutonomyController.Loops;
+            return AutonomyController.Loops > s_loopsMark;
         }
 
         private static bool HotRetrain(int samples, bool inject, out ulong recoveryNs)
@@ -88,11 +114,13 @@ namespace KernelStress.Kernel.Stress.Chaos
             QLearner.Replay(samples);
             if (!inject)
                 return QLearner.TableIsSound();
+            int aimed = CurrentState();
+            double before = QLearner.Value(aimed, MemoryAction.ReleaseCache);
             ulong start = Clock.NowNanoseconds;
-            bool rejected = !QLearner.Learn(CurrentState(), MemoryAction.ReleaseCache, QLearner.RewardLimit * 4, CurrentState());
-            bool sound = QLearner.TableIsSound();
+            bool rejected = !QLearner.Learn(aimed, MemoryAction.ReleaseCache, QLearner.RewardLimit * 4, CurrentState());
+            bool unchanged = QLearner.Value(aimed, MemoryAction.ReleaseCache) == before;
             recoveryNs = Clock.NowNanoseconds - start;
-            return rejected && sound;
+            return rejected && unchanged && QLearner.TableIsSound();
         }
 
         private static int CurrentState() =>
@@ -110,11 +138,19 @@ namespace KernelStress.Kernel.Stress.Chaos
             }
             if (!inject)
                 return held;
+            // The fault goes to a predictor of the chaos thread's own, primed from the
+            // controller's level: the controller's samples cannot move it meanwhile.
+            s_stormPredictor.Reset();
+            s_stormPredictor.Accept(predictor.Level);
+            s_stormPredictor.Accept(MemoryBudget.PressurePct);
+            double level = s_stormPredictor.Level;
+            double trend = s_stormPredictor.Trend;
             ulong start = Clock.NowNanoseconds;
-            bool rejected = !predictor.Accept(100 + random.Range(1, 1000));
-            double after = predictor.Forecast(1);
+            bool rejected = !s_stormPredictor.Accept(100 + random.Range(1, 1000));
+            bool unchanged = s_stormPredictor.Level == level && s_stormPredictor.Trend == trend;
+            double after = s_stormPredictor.Forecast(1);
             recoveryNs = Clock.NowNanoseconds - start;
-            return held && rejected && after >= 0 && after <= PressurePredictor.MaxForecastPct;
+            return held && rejected && unchanged && after >= 0 && after <= PressurePredictor.MaxForecastPct;
         }
 
         private static bool CommandBurst(int count, bool inject, ref Xorshift64Star random, out ulong recoveryNs)

@@ -1,15 +1,16 @@
 // Chaos events on the kernel heap.
-//  memory_spike: allocate p blocks of 256 B-4 KiB; fault: keep allocating
-//    until the budget refuses (an OOM); invariant: an allocation succeeds
-//    again after freeing 20-70 % of the chaos pool.
+//  memory_spike: allocate p blocks of 256 B-4 KiB (no fault: see
+//    ChaosEvents.HasFault); invariant: after an OOM, an allocation succeeds
+//    again once 20-70 % of the chaos pool is freed.
 //  memory_release: free p % of the chaos pool; fault: a double free of a
 //    probe block; invariant: the heap rejects it as a double free.
 //  (OOMs here count as oom_events, and a successful recovery as oom_recoveries.)
 //  memory_churn: p alloc+free pairs of 64 B-2 KiB; fault: a free of an
 //    interior pointer; invariant: the heap rejects it and the real free works.
 //  heap_corruption: p probe blocks checked and freed; fault: a probe's header
-//    canary is overwritten; invariant: the heap detects it on free (and
-//    changes nothing), the header restored, the block frees.
+//    canary is overwritten; invariant: the heap refuses the free (and changes
+//    nothing), then rebuilds the header from its slab (KernelHeap.RepairHeader)
+//    and the block frees.
 // Probe blocks are 8 bytes (the 16-byte size class), a class no workload
 // uses, so a probe's neighbours and free list are the probes' own.
 using KernelStress.Kernel.Memory;
@@ -22,7 +23,7 @@ namespace KernelStress.Kernel.Stress.Chaos
     {
         private const nuint ProbeSize = 8;
 
-        private static bool MemorySpike(int count, bool inject, ref Xorshift64Star random, out ulong recoveryNs)
+        private static bool MemorySpike(int count, ref Xorshift64Star random, out ulong recoveryNs)
         {
             recoveryNs = 0;
             for (int i = 0; i < count; i++)
@@ -34,13 +35,7 @@ namespace KernelStress.Kernel.Stress.Chaos
                     return RecoverFromOom(ref random, out recoveryNs);
                 }
             }
-            if (!inject)
-                return true;
-            while (s_pool.Allocate(4096, out _) == AllocOutcome.Allocated)
-            {
-            }
-            StressRun.Increment(StressCounter.OomEvents);
-            return RecoverFromOom(ref random, out recoveryNs);
+            return true;
         }
 
         private static bool RecoverFromOom(ref Xorshift64Star random, out ulong recoveryNs)
@@ -120,14 +115,21 @@ namespace KernelStress.Kernel.Stress.Chaos
                     ulong saved = *canary;
                     *canary = saved ^ 0x5A5A_5A5A_5A5A_5A5AUL;
                     ulong corrupt = KernelHeap.CorruptHeaders;
+                    ulong repairs = KernelHeap.HeadersRepaired;
                     StressOutput.Lock.Lock();
                     ulong start = Clock.NowNanoseconds;
                     FreeStatus detected = KernelHeap.Free(probe);
                     StressOutput.Lock.Unlock();
-                    *canary = saved;
-                    held &= detected == FreeStatus.CorruptHeader && KernelHeap.CorruptHeaders == corrupt + 1;
-                    held &= KernelHeap.Free(probe) == FreeStatus.Freed;
+                    bool repaired = KernelHeap.RepairHeader(probe) && KernelHeap.Free(probe) == FreeStatus.Freed;
                     recoveryNs = Clock.NowNanoseconds - start;
+                    held &= detected == FreeStatus.CorruptHeader && KernelHeap.CorruptHeaders == corrupt + 1
+                        && repaired && KernelHeap.HeadersRepaired == repairs + 1;
+                    if (!repaired)
+                    {
+                        // Judged already: the probe is given back for the events after this one.
+                        *canary = saved;
+                        KernelHeap.Free(probe);
+                    }
                 }
                 else
                 {

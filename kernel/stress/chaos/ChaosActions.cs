@@ -7,7 +7,6 @@
 // they free before the run ends (Finish).
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
-using KernelStress.Kernel.Stress.Workloads;
 using KernelStress.Kernel.Time;
 using KernelStress.Prng;
 
@@ -25,10 +24,15 @@ namespace KernelStress.Kernel.Stress.Chaos
         private static readonly BlockPool s_pool = new BlockPool();
         private static readonly ShellDriver s_shell = new ShellDriver();
 
-        public static void Prepare() => AutonomyController.AddPool(s_pool);
+        public static void Prepare()
+        {
+            AutonomyController.AddPool(s_pool);
+            ChaosSabotage.Apply();
+        }
 
         public static void Finish()
         {
+            ChaosSabotage.Lift();
             s_pool.FreeAll();
             s_victimPool.FreeAll();
         }
@@ -40,19 +44,19 @@ namespace KernelStress.Kernel.Stress.Chaos
             recoveryNs = 0;
             return e switch
             {
-                ChaosEvent.MemorySpike => MemorySpike(parameter, inject, ref random, out recoveryNs),
+                ChaosEvent.MemorySpike => MemorySpike(parameter, ref random, out recoveryNs),
                 ChaosEvent.MemoryRelease => MemoryRelease(parameter, inject, ref random, out recoveryNs),
                 ChaosEvent.AutonomyFlip => AutonomyFlip(parameter, inject, out recoveryNs),
                 ChaosEvent.CommandBurst => CommandBurst(parameter, inject, ref random, out recoveryNs),
                 ChaosEvent.TelemetryStorm => TelemetryStorm(parameter, inject, out recoveryNs),
                 ChaosEvent.HotRetrain => HotRetrain(parameter, inject, out recoveryNs),
-                ChaosEvent.DeadlinePressure => DeadlinePressure(parameter, inject, ref random, out recoveryNs),
+                ChaosEvent.DeadlinePressure => DeadlinePressure(parameter, ref random),
                 ChaosEvent.PredictionStorm => PredictionStorm(parameter, inject, ref random, out recoveryNs),
                 ChaosEvent.WorkloadSpike => WorkloadSpike(parameter, inject, ref random, out recoveryNs),
                 ChaosEvent.MemoryChurn => MemoryChurn(parameter, inject, ref random, out recoveryNs),
                 ChaosEvent.ThreadRestart => ThreadRestart(parameter, inject, ref random, out recoveryNs),
                 ChaosEvent.SacrificialFault => SacrificialFault(parameter, inject, out recoveryNs),
-                ChaosEvent.TimerStorm => TimerStorm(parameter, inject, out recoveryNs),
+                ChaosEvent.TimerStorm => TimerStorm(parameter),
                 ChaosEvent.HeapCorruption => HeapCorruption(parameter, inject, out recoveryNs),
                 ChaosEvent.NetworkPartition => NetworkPartition(parameter, inject, ref random, out recoveryNs),
                 _ => DiskStall(parameter, inject, ref random, out recoveryNs),

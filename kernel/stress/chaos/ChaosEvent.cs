@@ -71,6 +71,17 @@ namespace KernelStress.Kernel.Stress.Chaos
             _ => 4,
         };
 
+        // Whether a drawn fault is injected into the event: only where a kernel
+        // mechanism detects the fault and restores the invariant (docs/chaos-recovery.md).
+        // memory_spike: recovering from an OOM is the pool's owner freeing its own
+        //   blocks; the injector would be that owner, so the check held by construction.
+        // deadline_pressure: nothing in the kernel rescues a thread starved by
+        //   equal-priority hogs (round robin is the policy); only killing the hogs did.
+        // timer_storm: a tick masked for 3 ms is delivered by the timer hardware
+        //   when interrupts come back; nothing in the kernel detects or restores it.
+        public static bool HasFault(ChaosEvent e) =>
+            e != ChaosEvent.MemorySpike && e != ChaosEvent.DeadlinePressure && e != ChaosEvent.TimerStorm;
+
         public static int Max(ChaosEvent e) => e switch
         {
             ChaosEvent.MemorySpike => 100,

@@ -2,7 +2,9 @@
 // complete after an injected latency, and the device can go down for a while,
 // losing every request in flight and every request submitted meanwhile (a
 // network partition; a hung disk). The driver side (ChaosActions.Devices)
-// must notice with a timeout and resubmit. Used by one thread at a time.
+// must notice with a timeout and resubmit. The device keeps its own record of
+// the tags it completed (Completed), which is what the chaos check reads.
+// Used by one thread at a time.
 using KernelStress.Kernel.Time;
 
 namespace KernelStress.Kernel.Stress.Chaos
@@ -14,7 +16,11 @@ namespace KernelStress.Kernel.Stress.Chaos
         private readonly ulong[] _due = new ulong[Slots];
         private readonly int[] _tag = new int[Slots];
         private readonly bool[] _busy = new bool[Slots];
+        private readonly bool[] _completed = new bool[Slots];
         private ulong _downUntil;
+
+        // Distinct tags completed since Clear.
+        public int Completed { get; private set; }
 
         public ulong Lost { get; private set; }
 
@@ -23,12 +29,16 @@ namespace KernelStress.Kernel.Stress.Chaos
         public void Clear()
         {
             for (int i = 0; i < Slots; i++)
+            {
                 _busy[i] = false;
+                _completed[i] = false;
+            }
             _downUntil = 0;
             Lost = 0;
+            Completed = 0;
         }
 
-        // Queues request `tag` to complete `latencyNs` from now; lost while the device is down.
+        // Queues request `tag` (0..Slots-1) to complete `latencyNs` from now; lost while the device is down.
         public void Submit(int tag, ulong latencyNs)
         {
             if (IsDown)
@@ -74,6 +84,11 @@ namespace KernelStress.Kernel.Stress.Chaos
                 if (_busy[i] && _due[i] <= now)
                 {
                     _busy[i] = false;
+                    if (!_completed[_tag[i]])
+                    {
+                        _completed[_tag[i]] = true;
+                        Completed++;
+                    }
                     return _tag[i];
                 }
             }

@@ -3,6 +3,7 @@
 // host tool's CSV row reads them as it reads a result's; a phase writes only
 // the ones it set.
 using System;
+using KernelStress.Kernel.Runtime;
 
 namespace KernelStress.Kernel.Stress.Phases
 {
@@ -34,27 +35,10 @@ namespace KernelStress.Kernel.Stress.Phases
     {
         public const int Count = (int)PhaseCounter.Count;
 
-        public static ReadOnlySpan<byte> Name(PhaseCounter counter) => counter switch
-        {
-            PhaseCounter.Ops => "ops"u8,
-            PhaseCounter.Failed => "failed"u8,
-            PhaseCounter.TargetRate => "target_rate_per_s"u8,
-            PhaseCounter.AchievedRate => "achieved_rate_per_s"u8,
-            PhaseCounter.Threads => "threads"u8,
-            PhaseCounter.MemPeakBytes => "mem_peak_bytes"u8,
-            PhaseCounter.MemPct => "mem_pct"u8,
-            PhaseCounter.CpuBusyPct => "cpu_busy_pct"u8,
-            PhaseCounter.QueuePeak => "queue_peak"u8,
-            PhaseCounter.Backpressure => "backpressure_waits"u8,
-            PhaseCounter.Lost => "lost"u8,
-            PhaseCounter.Duplicated => "duplicated"u8,
-            PhaseCounter.Corrupt => "corrupt"u8,
-            PhaseCounter.ScalingEfficiencyPct => "scaling_efficiency_pct"u8,
-            PhaseCounter.HeapInUseBytes => "heap_in_use_bytes"u8,
-            PhaseCounter.HeapHeldBytes => "heap_held_bytes"u8,
-            PhaseCounter.PagesUsed => "pages_used"u8,
-            PhaseCounter.HeapGrowthBytes => "heap_growth_bytes"u8,
-            _ => "pages_growth"u8,
-        };
+        private static readonly NameTable s_names = new NameTable("ops|failed|target_rate_per_s|achieved_rate_per_s|threads|mem_peak_bytes|mem_pct|cpu_busy_pct|"u8
+            + "queue_peak|backpressure_waits|lost|duplicated|corrupt|scaling_efficiency_pct|heap_in_use_bytes|"u8
+            + "heap_held_bytes|pages_used|heap_growth_bytes|pages_growth"u8, (int)PhaseCounter.Count);
+
+        public static ReadOnlySpan<byte> Name(PhaseCounter counter) => s_names[(int)counter];
     }
 }

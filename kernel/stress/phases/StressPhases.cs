@@ -2,7 +2,7 @@
 // array: one row per ramp level or per scale component and thread count, each
 // with a name, its duration, the counters it set and, for a timed phase, its
 // latency histogram (histograms are 60 KiB each: only MaxTimedPhases exist).
-// The host tool reads every row as a CSV row named "test/name" (seed 004's
+// The host tool reads every row as a CSV row named "test/name" (the implementation guide's
 // columns), so a row carries ops and failed like a result does.
 // Preallocated: Reset (the coordinator, at the start of every run) empties
 // the table; a workload Adds rows from the shell thread or one producer thread,

@@ -1,16 +1,21 @@
 // The `result` record of a stress run (schema 1, agreed with the host tool's
 // schema/result.schema.json): test, args (the line as typed), seed, arch,
 // cpus, autonomy, duration_ms, verdict, reason, counters (the ones the run
-// set, ops and failed first; chaos runs add events_<type> per event type), histograms (the primary latency first) and
+// set, ops and failed first, the kind's own after the shared ones; chaos runs
+// add events_<type> per event type), for chaos runs chaos_kinds (ChaosReport:
+// per kind with a fault, its recoveries), histograms (the primary latency first) and
 // autonomy_metrics (the run's controller counters, successes by type added
 // as <counter>_succeeded) and, for ramp, leak and scale, the phases (StressPhases: per level, per
 // cycle, per component and thread count).
 using System;
 using KernelStress.Kernel.Arch;
 using KernelStress.Kernel.Records;
+using KernelStress.Kernel.Runtime;
 using KernelStress.Kernel.Scheduling;
 using KernelStress.Kernel.Stress.Autonomy;
 using KernelStress.Kernel.Stress.Chaos;
+using KernelStress.Kernel.Stress.Kinds;
+using KernelStress.Kernel.Stress.Kinds.Chaos;
 using KernelStress.Kernel.Stress.Phases;
 using KernelStress.Metrics;
 using KernelStress.Shell;
@@ -39,9 +44,12 @@ namespace KernelStress.Kernel.Stress.Records
                 if (StressRun.IsSet((StressCounter)i))
                     json.WriteNumber(StressCounters.Name((StressCounter)i), StressRun.Get((StressCounter)i));
             }
+            WriteKindCounters(ref json);
             if (StressRun.IsSet(StressCounter.Events))
                 WriteEventsByType(ref json);
             json.WriteEndObject();
+            if (StressRun.IsSet(StressCounter.Events))
+                ChaosReport.Write(ref json);
             json.WriteStartObject("histograms"u8);
             for (int i = 0; i < StressRun.HistogramCount; i++)
             {
@@ -53,6 +61,18 @@ namespace KernelStress.Kernel.Stress.Records
             WriteAutonomyMetrics(ref json);
             StressOutput.EndRecord(ref json);
             StressOutput.Lock.Unlock();
+        }
+
+        // The kind's own counters that the run set, after the shared ones.
+        private static void WriteKindCounters(ref JsonWriter json)
+        {
+            ReadOnlySpan<byte> names = StressKinds.Of(StressRun.Options.Kind).CounterNames.Span;
+            for (int i = 0; NameTable.Next(ref names, out ReadOnlySpan<byte> name); i++)
+            {
+                var counter = new KindCounter(i);
+                if (StressRun.IsSet(counter))
+                    json.WriteNumber(name, StressRun.Get(counter));
+            }
         }
 
         // "events_<type>": how many chaos events of each type ran.

@@ -11,7 +11,7 @@ public sealed class MachineOptions
 {
     public Option<string> Arch { get; } = ArchOption();
 
-    public Option<string?> Board { get; } = BoardOption("The arm64 board whose QEMU machine profile to boot: virt (default) or rpi3 (QEMU's raspi3b)");
+    public Option<string?> Board { get; } = BoardOption("The arm64 board whose QEMU machine profile to boot: virt (default), rpi3 (QEMU's raspi3b) or rpi4 (raspi4b, QEMU 9.0 and later)");
 
     public Option<int?> Smp { get; } = new("--smp")
     {
@@ -66,10 +66,14 @@ public sealed class MachineOptions
         command.Options.Add(NoBuild);
     }
 
-    /// <summary>The chosen machine settings, checked against the profile's ranges (out of range is a usage error).</summary>
+    /// <summary>
+    /// The chosen machine settings, checked against the profile's ranges (out of range is a usage
+    /// error) and its QEMU against the profile's min_qemu_version (before anything is built).
+    /// </summary>
     public MachineChoice Read(ParseResult parse)
     {
         MachineProfile profile = ProfileCatalog.Load().ForBoard(ArchWithBoard(parse, Arch, Board), parse.GetValue(Board));
+        QemuVersion.Require(profile);
         int memory = parse.GetValue(Memory) ?? profile.MemoryMb.Default;
         int smp = parse.GetValue(Smp) ?? profile.Smp.Default;
         if (!profile.MemoryMb.Contains(memory))

@@ -35,6 +35,13 @@ public sealed class MachineProfile
     /// <summary>The Debian package that ships <see cref="Binary"/> (for the "not installed" message).</summary>
     public required string Package { get; init; }
 
+    /// <summary>
+    /// The oldest QEMU that has this machine ("major.minor"), for a profile older QEMU cannot boot
+    /// (raspi4b is QEMU 9.0's); none when every QEMU the project runs on has it. Checked by
+    /// <see cref="QemuVersion.Require"/> before a boot.
+    /// </summary>
+    public string? MinQemuVersion { get; init; }
+
     /// <summary>The image QEMU boots, relative to the repo root.</summary>
     public required string Image { get; init; }
 

@@ -90,7 +90,7 @@ public sealed class ProfileCatalog
         Building.KernelTarget target = Building.KernelTarget.From(arch, board);
         return Profiles.FirstOrDefault(p => p.Arch == arch && p.Board == board)
             ?? throw new KstressException(ExitCode.Usage,
-                $"no QEMU machine for {target.Options}: QEMU 7.2 cannot boot that board; './kstress build {target.Options}' builds its image and './kstress flash --board {board}' writes an SD card's files");
+                $"no QEMU machine profile for {target.Options} in qemu/: './kstress build {target.Options}' builds its image and './kstress flash --board {board}' writes an SD card's files");
     }
 
     private static string? Check(MachineProfile p, string fileName)
@@ -110,6 +110,10 @@ public sealed class ProfileCatalog
         if (string.IsNullOrWhiteSpace(p.Comment))
         {
             return "\"comment\" is empty: name the machine model the profile assumes";
+        }
+        if (p.MinQemuVersion is { } minimum && !QemuVersion.TryParseMinimum(minimum, out _))
+        {
+            return $"\"min_qemu_version\" is '{minimum}', expected major.minor (e.g. \"9.0\")";
         }
         if (CheckRange(p.MemoryMb, "memory_mb", 1) is { } memory)
         {

@@ -11,7 +11,7 @@
 // on QEMU virt; where group 0 is out of reach the GIC keeps it in group 1 and
 // it arrives as an IRQ.) The per-CPU registers
 // (GICC, and GICD's entries for IDs 0-31) are banked: each CPU sets up its own.
-// Used by the boards with a GIC (virt, rpi4), whose Board twins give the bases.
+// Used by the boards with a GIC (virt, rpi4) through gicv2/Board.GicV2.cs.
 using System.Runtime;
 using System.Runtime.CompilerServices;
 

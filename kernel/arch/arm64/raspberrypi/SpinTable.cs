@@ -12,19 +12,21 @@ namespace KernelStress.Kernel.Arch
     internal static unsafe class SpinTable
     {
         private const nuint ReleaseAddresses = 0xD8;
-        private const int Cores = 4;
+        private const int MostCores = 4;   // release addresses 0xd8-0xf0
 
-        // The four cores of a BCM2837 / BCM2711 cluster: affinities 0-3.
-        public static int Discover(System.Span<ulong> affinities)
+        // The cores of the board's one cluster, as many as its revision code
+        // says (BoardRevision): affinities 0 to cores - 1.
+        public static int Discover(nuint peripherals, System.Span<ulong> affinities)
         {
-            for (int core = 0; core < Cores && core < affinities.Length; core++)
+            int cores = BoardRevision.Cores(BoardRevision.Read(peripherals));
+            for (int core = 0; core < cores && core < affinities.Length; core++)
                 affinities[core] = (ulong)core;
-            return Cores;
+            return cores;
         }
 
         public static bool Release(ulong core, nuint entry)
         {
-            if (core == 0 || core >= Cores)
+            if (core == 0 || core >= MostCores)
                 return false;
             ulong* release = (ulong*)(ReleaseAddresses + (nuint)core * 8);
             *release = entry;

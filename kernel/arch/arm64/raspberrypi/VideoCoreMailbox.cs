@@ -18,23 +18,45 @@ namespace KernelStress.Kernel.Arch
         private const uint Full = 0x8000_0000, Empty = 0x4000_0000;
         private const uint PropertyChannel = 8;
         private const uint Request = 0, ResponseOk = 0x8000_0000;
-        private const uint GetArmMemory = 0x0001_0005;  // answers u32 base, u32 size in bytes
+        private const uint GetBoardRevision = 0x0001_0002;  // answers u32 revision code
+        private const uint GetArmMemory = 0x0001_0005;      // answers u32 base, u32 size in bytes
+        private const int MessageWords = 8;                 // size, code, one tag of two value words, end tag
 
-        // The RAM the firmware leaves to the ARM cores (the rest is the GPU's);
-        // false when the firmware did not answer the request.
+        // The RAM the firmware leaves to the ARM cores below 1 GiB (the rest of
+        // that GiB is the GPU's); false when the firmware did not answer.
         public static bool TryGetArmMemory(nuint peripherals, out ulong start, out ulong size)
         {
-            uint* space = stackalloc uint[16];
+            uint* values = stackalloc uint[2];
+            bool answered = TryQuery(peripherals, GetArmMemory, values);
+            start = values[0];
+            size = values[1];
+            return answered && size != 0;
+        }
+
+        // The board's revision code (BoardRevision decodes it); false when the
+        // firmware did not answer.
+        public static bool TryGetBoardRevision(nuint peripherals, out uint revision)
+        {
+            uint* values = stackalloc uint[2];
+            bool answered = TryQuery(peripherals, GetBoardRevision, values);
+            revision = values[0];
+            return answered;
+        }
+
+        // One tag with up to two answer words, which land in `values`.
+        private static bool TryQuery(nuint peripherals, uint tag, uint* values)
+        {
+            uint* space = stackalloc uint[MessageWords + 4];
             uint* message = (uint*)(((nuint)space + 15) & ~(nuint)15);
-            message[0] = 8 * 4;             // buffer size in bytes
+            message[0] = MessageWords * 4;  // buffer size in bytes
             message[1] = Request;
-            message[2] = GetArmMemory;
+            message[2] = tag;
             message[3] = 8;                 // value buffer size
             message[4] = 0;                 // request
             message[5] = 0;
             message[6] = 0;
             message[7] = 0;                 // end tag
-            ks_dcache_clean_invalidate((nuint)message, 8 * 4);
+            ks_dcache_clean_invalidate((nuint)message, MessageWords * 4);
             nuint box = peripherals + Mailbox;
             while ((Mmio.Read(box + Status) & Full) != 0)
             {
@@ -44,10 +66,10 @@ namespace KernelStress.Kernel.Arch
             while ((Mmio.Read(box + Status) & Empty) != 0 || Mmio.Read(box + Read) != word)
             {
             }
-            ks_dcache_clean_invalidate((nuint)message, 8 * 4);
-            start = message[5];
-            size = message[6];
-            return message[1] == ResponseOk && size != 0;
+            ks_dcache_clean_invalidate((nuint)message, MessageWords * 4);
+            values[0] = message[5];
+            values[1] = message[6];
+            return message[1] == ResponseOk;
         }
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "ks_dcache_clean_invalidate")]

@@ -106,7 +106,7 @@ namespace KernelStress.Kernel.Arch
             Processors.OnSignal((int)InterProcessorSignal.ReportState, interrupted);
         }
 
-        public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => SpinTable.Discover(hardwareIds);
+        public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => SpinTable.Discover(Peripherals, hardwareIds);
 
         public static partial bool StartCpu(ulong hardwareId, nuint entry) => SpinTable.Release(hardwareId, entry);
 

@@ -1,5 +1,5 @@
-// The QEMU virt board (hw/arm/virt.c, QEMU 7.2): PL011 UART0 at 0x09000000
-// (24 MHz reference clock) on SPI 1 (interrupt ID 33), a GICv2 with its
+// The QEMU virt board (hw/arm/virt.c, QEMU 7.2 to 10): PL011 UART0 at 0x09000000
+// (24 MHz reference clock) on SPI 1 (interrupt ID 33), a GICv2 (gicv2/) with its
 // distributor at 0x08000000 and CPU interface at 0x08010000, the generic
 // timer's EL1 virtual timer on PPI 11 (ID 27). RAM, the CPUs and the PSCI
 // conduit come from the device tree QEMU generates; -smp N's further CPUs wait
@@ -27,23 +27,9 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void ReadMemoryMap(nuint loaderArgument) => DeviceTree.Read(loaderArgument);
 
-        public static partial void InitializeInterruptController() => GicV2.Initialize(GicDistributor, GicCpuInterface);
-
-        public static partial void InitializeInterruptsOnThisCpu() => GicV2.InitializeCpuInterface(GicDistributor, GicCpuInterface);
-
-        public static partial void EnableTimerInterrupt() => GicV2.Enable(GicDistributor, VirtualTimerId);
-
-        public static partial void EnableUartInterrupt() => GicV2.Enable(GicDistributor, UartId);
-
-        public static unsafe partial void HandleInterrupts(ExceptionFrame* interrupted) => GicV2.HandlePending(GicCpuInterface, VirtualTimerId, UartId, interrupted);
-
-        public static unsafe partial void HandleFastInterrupt(ExceptionFrame* interrupted) => GicV2.HandleFast(GicCpuInterface, interrupted);
-
         public static partial int DiscoverCpus(System.Span<ulong> hardwareIds) => DeviceTree.CopyCpus(hardwareIds);
 
         public static partial bool StartCpu(ulong hardwareId, nuint entry) => Psci.CpuOn(hardwareId, entry);
-
-        public static partial void SendSignal(ulong hardwareId, int signal) => GicV2.SendSignal(GicDistributor, hardwareId, signal);
 
         public static partial void PowerOff() => Psci.SystemOff();
 

@@ -25,7 +25,7 @@ namespace KernelStress.Kernel.Arch
         private static CpuTable s_cpus;
         private static int s_cpuCount;
 
-        [System.Runtime.CompilerServices.InlineArray(Scheduling.Scheduler.MaxCpus)]
+        [System.Runtime.CompilerServices.InlineArray(Arch.Processors.MaxCpus)]
         private struct CpuTable
         {
             private ulong _affinity;
@@ -34,7 +34,7 @@ namespace KernelStress.Kernel.Arch
         // The CPUs Read found (every one counted, at most MaxCpus kept).
         public static int CopyCpus(Span<ulong> affinities)
         {
-            for (int i = 0; i < s_cpuCount && i < Scheduling.Scheduler.MaxCpus && i < affinities.Length; i++)
+            for (int i = 0; i < s_cpuCount && i < Arch.Processors.MaxCpus && i < affinities.Length; i++)
                 affinities[i] = s_cpus[i];
             return s_cpuCount;
         }
@@ -101,7 +101,7 @@ namespace KernelStress.Kernel.Arch
 
         private static void AddCpu(ulong affinity)
         {
-            if (s_cpuCount < Scheduling.Scheduler.MaxCpus)
+            if (s_cpuCount < Arch.Processors.MaxCpus)
                 s_cpus[s_cpuCount] = affinity;
             s_cpuCount++;
         }
