@@ -33,7 +33,7 @@ namespace KernelStress.Kernel.Arch
         private static void ReleaseTypeAhead()
         {
             for (int i = 0; i < s_typeAheadLength; i++)
-                Shell.UartInput.OnReceived(s_typeAhead[i]);
+                Console.UartInput.OnReceived(s_typeAhead[i]);
             s_typeAheadLength = 0;
         }
     }
