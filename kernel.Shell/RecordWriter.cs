@@ -16,7 +16,8 @@
 // wanted_type), and returns false. MinimumJsonCapacity guarantees that this record always fits.
 //
 // Display (process-wide, like seq) says how End shows a record: framed (On, the default), as its
-// RecordBrief line (Brief) or not at all (Off); the seq is taken either way.
+// RecordBrief line (Brief; a run of one type is counted by BriefRun) or not at all (Off); the seq
+// is taken either way.
 //
 // seq comes from one process-wide counter (Interlocked), starting at 0 (the boot record), taken in Begin: every record,
 // from any writer on any CPU, gets a distinct and larger seq than the records begun before it. A writer
@@ -89,7 +90,7 @@ public sealed class RecordWriter
         json.WriteEndObject();
         if (_typeValid && json.IsComplete)
         {
-            Emit(json.Length);
+            Emit(json.Length, new ReadOnlySpan<byte>(_type, 0, _typeLength));
             return true;
         }
         JsonWriter error = new JsonWriter(new Span<byte>(_frame, HeaderCapacity, _jsonCapacity));
@@ -107,11 +108,11 @@ public sealed class RecordWriter
             error.WriteNumber("json_capacity"u8, _jsonCapacity);
         }
         error.WriteEndObject();
-        Emit(error.Length);
+        Emit(error.Length, "error"u8);
         return false;
     }
 
-    private void Emit(int jsonLength)
+    private void Emit(int jsonLength, ReadOnlySpan<byte> type)
     {
         switch (Display)
         {
@@ -119,6 +120,8 @@ public sealed class RecordWriter
                 _sink.Write(Frame(_frame, HeaderCapacity, jsonLength));
                 break;
             case RecordDisplay.Brief:
+                if (BriefRun.Continues(_sink, type, _seq))
+                    break;
                 int length = RecordBrief.Write(new ReadOnlySpan<byte>(_frame, HeaderCapacity, jsonLength), _brief);
                 _brief[length] = (byte)'\r';
                 _brief[length + 1] = (byte)'\n';

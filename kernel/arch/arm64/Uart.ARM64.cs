@@ -28,7 +28,6 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void Initialize()
         {
-            KeepTypeAhead();
             nuint uart = Board.UartBase();
             // The baud rate and line format may only change with the UART
             // disabled and idle (PL011 TRM 3.3.8).
@@ -68,7 +67,6 @@ namespace KernelStress.Kernel.Arch
 
         public static partial void EnableReceiveInterrupt()
         {
-            ReleaseTypeAhead();
             Board.EnableUartInterrupt();
             Mmio.Write(Board.UartBase() + InterruptMask, ReceiveInterrupts);
         }
