@@ -15,6 +15,10 @@
 // with reason "record overflow", "malformed record" or "invalid record type" (the last one without
 // wanted_type), and returns false. MinimumJsonCapacity guarantees that this record always fits.
 //
+// Display (process-wide, like seq) says how End shows a record: framed (On, the default), as its
+// RecordBrief line (Brief; a run of one type is counted by BriefRun) or not at all (Off); the seq
+// is taken either way.
+//
 // seq comes from one process-wide counter (Interlocked), starting at 0 (the boot record), taken in Begin: every record,
 // from any writer on any CPU, gets a distinct and larger seq than the records begun before it. A writer
 // instance holds one record at a time and is not thread-safe: use one per CPU or context. Records from
@@ -35,10 +39,13 @@ public sealed class RecordWriter
     // The number of records begun so far; the next record's seq.
     private static ulong s_nextSeq;
 
+    private static int s_display;
+
     private readonly TextSink _sink;
     private readonly int _jsonCapacity;
     // Layout: [header, right-aligned to the json][json][\r\n]; only the used part is written.
     private readonly byte[] _frame;
+    private readonly byte[] _brief = new byte[RecordBrief.MaxLength + 2];
     private readonly byte[] _type = new byte[MaxTypeLength];
     private int _typeLength;
     private bool _typeValid;
@@ -53,6 +60,12 @@ public sealed class RecordWriter
     }
 
     public int JsonCapacity => _jsonCapacity;
+
+    public static RecordDisplay Display
+    {
+        get => (RecordDisplay)Volatile.Read(ref s_display);
+        set => Volatile.Write(ref s_display, (int)value);
+    }
 
     /// <summary>Starts a record of the given type (discarding any record begun and not ended).</summary>
     public JsonWriter Begin(ReadOnlySpan<byte> type)
@@ -77,7 +90,7 @@ public sealed class RecordWriter
         json.WriteEndObject();
         if (_typeValid && json.IsComplete)
         {
-            Emit(json.Length);
+            Emit(json.Length, new ReadOnlySpan<byte>(_type, 0, _typeLength));
             return true;
         }
         JsonWriter error = new JsonWriter(new Span<byte>(_frame, HeaderCapacity, _jsonCapacity));
@@ -95,13 +108,26 @@ public sealed class RecordWriter
             error.WriteNumber("json_capacity"u8, _jsonCapacity);
         }
         error.WriteEndObject();
-        Emit(error.Length);
+        Emit(error.Length, "error"u8);
         return false;
     }
 
-    private void Emit(int jsonLength)
+    private void Emit(int jsonLength, ReadOnlySpan<byte> type)
     {
-        _sink.Write(Frame(_frame, HeaderCapacity, jsonLength));
+        switch (Display)
+        {
+            case RecordDisplay.On:
+                _sink.Write(Frame(_frame, HeaderCapacity, jsonLength));
+                break;
+            case RecordDisplay.Brief:
+                if (BriefRun.Continues(_sink, type, _seq))
+                    break;
+                int length = RecordBrief.Write(new ReadOnlySpan<byte>(_frame, HeaderCapacity, jsonLength), _brief);
+                _brief[length] = (byte)'\r';
+                _brief[length + 1] = (byte)'\n';
+                _sink.Write(new ReadOnlySpan<byte>(_brief, 0, length + 2));
+                break;
+        }
     }
 
     /// <summary>

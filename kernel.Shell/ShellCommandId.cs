@@ -65,4 +65,8 @@ public enum ShellCommandId
     TraceOff,
     TraceDump,
     TraceStatus,
+    Records,
+    RecordsOn,
+    RecordsBrief,
+    RecordsOff,
 }

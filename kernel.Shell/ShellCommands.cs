@@ -390,8 +390,21 @@ public static class ShellCommands
                 new PositionalSpec[0], new FlagSpec[0]),
         });
 
+    public static readonly CommandSpec Records = new CommandSpec((int)ShellCommandId.Records, "records",
+        "How records reach this console for the rest of the boot (alone: the current setting)",
+        new FlagSpec[0], false,
+        new[]
+        {
+            new CommandSpec((int)ShellCommandId.RecordsOn, "on", "Every record framed with its length and CRC-32 (the default; the host tool needs it and sets it)",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.RecordsBrief, "brief", "Each record as one short line for a person: [type #seq] name=value ...",
+                new PositionalSpec[0], new FlagSpec[0]),
+            new CommandSpec((int)ShellCommandId.RecordsOff, "off", "No records, only the human lines",
+                new PositionalSpec[0], new FlagSpec[0]),
+        });
+
     public static readonly CommandCatalog Catalog = new CommandCatalog(new[]
     {
-        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, IrqStorm, Bench, Fault, Stresstest, Autonomy, Trace, Poweroff,
+        Help, Version, Echo, Uptime, Sleep, Prng, Metrics, Mem, Selftest, Ps, Cpus, Spin, Watchdog, IrqStorm, Bench, Fault, Stresstest, Autonomy, Trace, Records, Poweroff,
     });
 }

@@ -129,6 +129,18 @@ namespace KernelStress.Kernel.Shell
                 case ShellCommandId.TraceOn or ShellCommandId.TraceOff or ShellCommandId.TraceDump or ShellCommandId.TraceStatus:
                     Tracing.TraceCommand.Run(command, output);
                     break;
+                case ShellCommandId.Records:
+                    RecordsCommand.Show(output);
+                    break;
+                case ShellCommandId.RecordsOn:
+                    RecordsCommand.Set(RecordDisplay.On, output);
+                    break;
+                case ShellCommandId.RecordsBrief:
+                    RecordsCommand.Set(RecordDisplay.Brief, output);
+                    break;
+                case ShellCommandId.RecordsOff:
+                    RecordsCommand.Set(RecordDisplay.Off, output);
+                    break;
                 default:
                     // The catalog and this switch disagree: a programming error, not bad input.
                     output.Write("error: command '"u8);

@@ -73,6 +73,13 @@ namespace KernelStress.Kernel.Shell
             KernelMetrics.CommandLatency.Record(Clock.NowNanoseconds - started);
         }
 
-        private void Prompt() => _out.Write("ks> "u8);
+        // A run of brief records ends with the command: its count comes before the prompt.
+        private void Prompt()
+        {
+            KernelConsole.Lock.Enter();
+            BriefRun.End(_out);
+            KernelConsole.Lock.Exit();
+            _out.Write("ks> "u8);
+        }
     }
 }

@@ -28,11 +28,19 @@ public sealed class RawConsole : IAsyncDisposable
     /// <summary>The last 64 KiB read (for failure messages: what the kernel said last).</summary>
     public List<byte> Transcript { get; } = new();
 
-    /// <summary>Boots the image and waits for the first prompt (an exception if it does not come in the profile's boot time).</summary>
-    public static async Task<RawConsole> BootAsync(MachineProfile profile, string imagePath, int cpus)
+    /// <summary>
+    /// Boots the image and waits for the first prompt (an exception if it does not come in the
+    /// profile's boot time). <paramref name="typedAhead"/> goes to the UART as QEMU starts, before
+    /// the kernel runs: what a person types while it boots.
+    /// </summary>
+    public static async Task<RawConsole> BootAsync(MachineProfile profile, string imagePath, int cpus, string? typedAhead = null)
     {
         QemuCommandLine commandLine = QemuCommandLine.Create(profile, imagePath, profile.MemoryMb.Default, cpus, SerialMode.Stdio);
         var console = new RawConsole(QemuMachine.Launcher.Start(commandLine));
+        if (typedAhead is not null)
+        {
+            await console.TypeAsync(typedAhead);
+        }
         if (await console.ReadThroughAsync("\r\nks> "u8.ToArray(), TimeSpan.FromSeconds(profile.BootTimeoutSeconds)) is null)
         {
             await console.DisposeAsync();

@@ -26,6 +26,7 @@ public sealed class FakeKernel : IMachine, IMachineLauncher
     {
         Commands["help"] = k => k.Print("help      list commands\r\nversion   print the version\r\necho      print its arguments\r\npoweroff  power off\r\n");
         Commands["version"] = k => k.Print("KernelStress 0.1.0 x64\r\n");
+        Commands["records"] = k => k.Print("records: on (each record framed with its length and CRC-32, for programs)\r\n");
         Commands["poweroff"] = k =>
         {
             k.Record("{\"type\":\"bye\",\"seq\":%SEQ%}");

@@ -32,7 +32,7 @@ public class SessionRunnerTests
         Assert.NotNull(result.Report.BootMs);
         Assert.Equal(new[] { "help", "version" }, result.Report.Commands.Select(c => c.Command));
         Assert.All(result.Report.Commands, c => Assert.NotNull(c.DurationMs));
-        Assert.Equal(new[] { "help", "version", "poweroff" }, kernel.Received);
+        Assert.Equal(new[] { "records on", "help", "version", "poweroff" }, kernel.Received);
         Assert.Equal(new[] { "boot", "bye" }, result.Report.Records.Select(r => r.GetProperty("type").GetString()));
         Assert.False(kernel.Killed);
 
@@ -106,7 +106,7 @@ public class SessionRunnerTests
         Assert.Equal(ExitCode.Infrastructure, result.ExitCode);
         Assert.Contains("hang: the prompt after 'spin' did not come within 0.3 s and the kernel printed nothing after the echo", result.Report.Error);
         Assert.True(kernel.Killed);
-        Assert.Equal(new[] { "spin" }, kernel.Received);
+        Assert.Equal(new[] { "records on", "spin" }, kernel.Received);
         Assert.Null(result.Report.QemuExitCode);
     }
 
@@ -198,7 +198,7 @@ public class SessionRunnerTests
 
         Assert.Equal(Verdict.Error, result.Report.Verdict);
         Assert.True(kernel.Killed);
-        Assert.Equal(new[] { "boom" }, kernel.Received);
+        Assert.Equal(new[] { "records on", "boom" }, kernel.Received);
     }
 
     [Fact]

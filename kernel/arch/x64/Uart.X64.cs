@@ -1,5 +1,5 @@
 // x86-64 twin of arch/Uart.cs: a 16550 UART on COM1 (I/O port 0x3F8), the port
-// QEMU's -serial connects first. 115200 baud, 8N1, FIFOs on. The receive
+// QEMU's -serial connects first. 115200 baud, 8N1, FIFOs off (see Initialize). The receive
 // interrupt is ISA IRQ 4, which the IO APIC delivers as ReceiveVector.
 using KernelStress.Kernel.Console;
 
@@ -31,7 +31,10 @@ namespace KernelStress.Kernel.Arch
             PortIo.Out8(Data, 0x01);         // divisor 1 = 115200 baud
             PortIo.Out8(InterruptEnable, 0x00);
             PortIo.Out8(LineControl, 0x03);  // DLAB off, 8 data bits, no parity, 1 stop bit
-            PortIo.Out8(FifoControl, 0xC7);  // enable and clear FIFOs, 14-byte threshold
+            // FIFOs stay off: switching them on resets the receiver, and what a person typed
+            // while the kernel booted (the byte the receiver holds, the rest held back by
+            // QEMU until it is read) would lose its first character. One byte per interrupt.
+            PortIo.Out8(FifoControl, 0x00);
             PortIo.Out8(ModemControl, 0x03); // DTR | RTS
         }
 

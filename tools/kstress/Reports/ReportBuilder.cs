@@ -20,6 +20,9 @@ namespace KernelStress.Tool.Reports;
 public sealed class ReportBuilder
 {
     public const string PowerOffCommand = "poweroff";
+
+    /// <summary>What a scripted session types so that records arrive framed (SessionOptions.KeepsRecordsOn): the tool's, not a test's.</summary>
+    public const string RecordsOnCommand = "records on";
     private const int TailLines = 20;
 
     private readonly bool _commandsFromEcho;
@@ -59,7 +62,7 @@ public sealed class ReportBuilder
                 if (_commandsFromEcho && line.IsEcho)
                 {
                     EndCommand(null);
-                    if (line.EchoedCommand != PowerOffCommand)
+                    if (line.EchoedCommand is not (PowerOffCommand or RecordsOnCommand))
                     {
                         BeginCommand(line.EchoedCommand);
                     }

@@ -31,6 +31,13 @@ public sealed record SessionOptions
     /// <summary>Resolves fault/panic records against the booted image's symbols; null lists them unresolved.</summary>
     public CrashSymbolizer? Symbolizer { get; init; }
 
+    /// <summary>
+    /// Types <c>records on</c> before the commands and after any <c>records</c> command among them,
+    /// so every record arrives framed whatever a person set; false only for the test that shows
+    /// what the session would miss without it.
+    /// </summary>
+    public bool KeepsRecordsOn { get; init; } = true;
+
     /// <summary>Defaults from the profile: its memory, CPUs and timeouts.</summary>
     public static SessionOptions ForProfile(MachineProfile profile, string imagePath, IReadOnlyList<string> commands) => new()
     {

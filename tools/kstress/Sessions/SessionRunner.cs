@@ -13,9 +13,9 @@ using KernelStress.Tool.Uart;
 namespace KernelStress.Tool.Sessions;
 
 /// <summary>
-/// Drives one scripted session over the UART: start QEMU, wait for the first prompt, type each
-/// command followed by "\r" and wait for the next prompt, type <c>poweroff</c>, wait for QEMU to
-/// exit, and judge. Used by <c>run</c> and by the boot tests, so both see the same behaviour.
+/// Drives one scripted session over the UART: start QEMU, wait for the first prompt, type
+/// <c>records on</c> (records arrive framed whatever a person set), type each command followed by
+/// "\r" and wait for the next prompt, type <c>poweroff</c>, wait for QEMU to exit, and judge. Used by <c>run</c> and by the boot tests, so both see the same behaviour.
 ///
 /// Every wait is bounded: the first prompt by the profile's boot timeout, each command's prompt
 /// by the command timeout (reported as a hang when the kernel printed nothing but the echo,
@@ -121,24 +121,26 @@ public sealed class SessionRunner
                 return;
             }
             _bootMs = clock.ElapsedMilliseconds;
-
+            if (_options.KeepsRecordsOn && !await SetRecordsOnAsync(ct).ConfigureAwait(false))
+            {
+                return;
+            }
             foreach (string command in _options.Commands)
             {
                 _builder.BeginCommand(command);
                 var commandClock = Stopwatch.StartNew();
                 long typedAt = _log.Length;
-                await TypeAsync(command, ct).ConfigureAwait(false);
-                Wait answered = await WaitAsync(e => e is PromptShown, _options.CommandTimeout, ct).ConfigureAwait(false);
+                Wait answered = await TypeAndWaitAsync(command, ct).ConfigureAwait(false);
                 _builder.EndCommand(commandClock.ElapsedMilliseconds, answered == Wait.Reached);
                 if (answered != Wait.Reached)
                 {
-                    await CollectExitAsync(answered).ConfigureAwait(false);
-                    // The echo of the command and its line end are the kernel repeating us, not answering.
-                    bool answeredAtAll = _log.Length - typedAt > Encoding.UTF8.GetByteCount(command) + 2;
-                    Report(answered == Wait.TimedOut && !answeredAtAll ? Wait.Silent : answered,
-                        $"the prompt after '{command}'", $"within {Seconds(_options.CommandTimeout)}",
-                        $" (raise --timeout if '{command}' needs longer)");
-                    await InspectStuckKernelAsync(answered).ConfigureAwait(false);
+                    await NoPromptAsync(command, answered, typedAt).ConfigureAwait(false);
+                    return;
+                }
+                // A person's records setting among the commands must not hide the records after it.
+                if (_options.KeepsRecordsOn && command.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["records", ..]
+                    && !await SetRecordsOnAsync(ct).ConfigureAwait(false))
+                {
                     return;
                 }
             }
@@ -161,6 +163,36 @@ public sealed class SessionRunner
             {
                 Problems.Add($"QEMU exited {ExitText()} after poweroff{StderrHint()}");
             }
+        }
+
+        private async Task<Wait> TypeAndWaitAsync(string command, CancellationToken ct)
+        {
+            await TypeAsync(command, ct).ConfigureAwait(false);
+            return await WaitAsync(e => e is PromptShown, _options.CommandTimeout, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Types <c>records on</c>, not one of the session's commands; false (the session ends) when its prompt did not come.</summary>
+        private async Task<bool> SetRecordsOnAsync(CancellationToken ct)
+        {
+            long typedAt = _log.Length;
+            Wait answered = await TypeAndWaitAsync(ReportBuilder.RecordsOnCommand, ct).ConfigureAwait(false);
+            if (answered != Wait.Reached)
+            {
+                await NoPromptAsync(ReportBuilder.RecordsOnCommand, answered, typedAt).ConfigureAwait(false);
+            }
+            return answered == Wait.Reached;
+        }
+
+        /// <summary>Why the prompt after a typed line did not come, and what the stuck kernel shows.</summary>
+        private async Task NoPromptAsync(string command, Wait how, long typedAt)
+        {
+            await CollectExitAsync(how).ConfigureAwait(false);
+            // The echo of the command and its line end are the kernel repeating us, not answering.
+            bool answeredAtAll = _log.Length - typedAt > Encoding.UTF8.GetByteCount(command) + 2;
+            Report(how == Wait.TimedOut && !answeredAtAll ? Wait.Silent : how,
+                $"the prompt after '{command}'", $"within {Seconds(_options.CommandTimeout)}",
+                $" (raise --timeout if '{command}' needs longer)");
+            await InspectStuckKernelAsync(how).ConfigureAwait(false);
         }
 
         /// <summary>Stops QEMU if it still runs and reads what it printed last, without the (possibly cancelled) caller token.</summary>
