@@ -6,8 +6,9 @@ namespace KernelStress.Boot.Tests;
 
 /// <summary>
 /// A line typed while the kernel boots, before it owns the UART, arrives whole: the x64 UART keeps
-/// its FIFOs off, so the byte the receiver held is not lost to a FIFO reset (the line used to
-/// arrive as "cho typed ahead ..."; reading that byte first still lost a later one to the reset).
+/// its FIFOs off and the PL011 keeps them as it found them, so the byte the receiver held is not
+/// lost to a FIFO reset (the line used to arrive as "cho typed ahead ..."; reading that byte first
+/// still lost a later one to the reset).
 /// </summary>
 [Collection(BootCollection.Name)]
 public sealed class TypeAheadTests

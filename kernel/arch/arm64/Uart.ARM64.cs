@@ -1,6 +1,9 @@
 // AArch64 twin of arch/Uart.cs: an ARM PL011 (PrimeCell UART, DDI 0183) at the
-// board's address. 115200 baud 8N1 with FIFOs; the baud divisor is
+// board's address. 115200 baud 8N1; the baud divisor is
 // clock / (16 * baud) as 16.6 fixed point (IBRD integer part, FBRD 1/64ths).
+// The FIFOs stay as the firmware left them: changing FEN empties the receive
+// FIFO, losing what was typed before the kernel took the UART (QEMU resets
+// with FEN off: it holds one byte and keeps the rest back until it is read).
 // Receive interrupts: RXIM (the FIFO reached its trigger level) and RTIM
 // (bytes sat in the FIFO for 32 bit periods), both cleared by draining.
 using KernelStress.Kernel.Console;
@@ -21,7 +24,8 @@ namespace KernelStress.Kernel.Arch
         private const uint TransmitFull = 1u << 5;
         private const uint ReceiveEmpty = 1u << 4;
         private const uint Busy = 1u << 3;
-        private const uint EightBitsFifo = (3u << 5) | (1u << 4);  // WLEN = 8 bits, FEN
+        private const uint EightBits = 3u << 5;  // WLEN = 8 bits
+        private const uint FifoEnable = 1u << 4;  // FEN
         private const uint Enable = (1u << 0) | (1u << 8) | (1u << 9);  // UARTEN, TXE, RXE
         private const uint ReceiveInterrupts = (1u << 4) | (1u << 6);  // RXIM, RTIM
         private const uint OverrunBit = 1u << 11;
@@ -39,7 +43,7 @@ namespace KernelStress.Kernel.Arch
             uint divisor = (uint)((4 * Board.UartClockHz() + Baud / 2) / Baud);
             Mmio.Write(uart + IntegerBaud, divisor >> 6);
             Mmio.Write(uart + FractionalBaud, divisor & 63);
-            Mmio.Write(uart + LineControl, EightBitsFifo);
+            Mmio.Write(uart + LineControl, EightBits | (Mmio.Read(uart + LineControl) & FifoEnable));
             Mmio.Write(uart + InterruptMask, 0);
             Mmio.Write(uart + InterruptClear, 0x7FF);
             Mmio.Write(uart + Control, Enable);
@@ -69,6 +73,11 @@ namespace KernelStress.Kernel.Arch
         {
             Board.EnableUartInterrupt();
             Mmio.Write(Board.UartBase() + InterruptMask, ReceiveInterrupts);
+            // Bytes typed before now raised no interrupt that is still pending
+            // (Initialize cleared them), and with the FIFO off QEMU holds the
+            // rest back until the held one is read: take them now, while
+            // interrupts are still off at boot.
+            DrainReceived();
         }
 
         // Interrupt context: moves everything the FIFO holds into UartInput;
